@@ -1,0 +1,38 @@
+"""Files: attachments and generated documents through Django's storage API.
+
+The filesystem on the embedded default (never under a public URL: files are
+served by views that check who asks); S3-compatible storage with
+MOTCUA_STORAGE=s3 and the AWS_* variables of django-storages.
+"""
+
+from .env import VAR_DIR, env_str
+
+MEDIA_ROOT = env_str("MOTCUA_MEDIA_ROOT") or str(VAR_DIR / "files")
+MEDIA_URL = None  # nothing is served straight from storage
+
+_backend = env_str("MOTCUA_STORAGE", "filesystem")
+if _backend == "s3":
+    _private = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            "file_overwrite": False,
+        },
+    }
+else:
+    _private = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": MEDIA_ROOT, "base_url": None},
+    }
+
+STORAGES = {
+    "default": _private,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+FILE_UPLOAD_PERMISSIONS = 0o640
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

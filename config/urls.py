@@ -1,0 +1,10 @@
+"""URLs. Nothing is served from storage directly: files go through views that check access."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("core.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

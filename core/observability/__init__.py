@@ -1,0 +1,1 @@
+"""Request ids, structured logs without personal data, health and readiness, metrics."""

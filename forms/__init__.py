@@ -1,0 +1,1 @@
+"""Form schemas of procedures: validate, render, attachments."""

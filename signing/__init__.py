@@ -1,0 +1,1 @@
+"""Documents: templates rendered to PDF, digital signatures, verification."""

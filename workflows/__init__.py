@@ -1,0 +1,1 @@
+"""The domain: agencies, procedures and their versions, dossiers, the engine."""

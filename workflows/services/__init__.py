@@ -1,0 +1,1 @@
+"""Workflow services: the writes of the domain, keyword-only and typed."""
