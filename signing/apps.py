@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class SigningConfig(AppConfig):
     name = "signing"
-    verbose_name = _("Văn bản và chữ ký số")
+    verbose_name = _("Documents and signatures")

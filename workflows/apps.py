@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class WorkflowsConfig(AppConfig):
     name = "workflows"
-    verbose_name = _("Thủ tục và hồ sơ")
+    verbose_name = _("Procedures and dossiers")

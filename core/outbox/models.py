@@ -16,33 +16,33 @@ def new_idempotency_key() -> str:
 
 class OutboxMessage(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", _("Đang chờ gửi")
-        DONE = "done", _("Đã gửi")
-        DEAD = "dead", _("Lỗi, cần xử lý")
-        DISCARDED = "discarded", _("Đã bỏ qua")
+        PENDING = "pending", _("Pending")
+        DONE = "done", _("Sent")
+        DEAD = "dead", _("Failed, needs attention")
+        DISCARDED = "discarded", _("Discarded")
 
-    kind = models.CharField(_("loại"), max_length=80)
+    kind = models.CharField(_("kind"), max_length=80)
     # Payloads may hold personal data: encrypted at rest, purged with the row.
-    payload = EncryptedJSONField(_("nội dung"), default=dict)
-    summary = models.CharField(_("mô tả"), max_length=200, blank=True)
+    payload = EncryptedJSONField(_("payload"), default=dict)
+    summary = models.CharField(_("summary"), max_length=200, blank=True)
     idempotency_key = models.CharField(
-        _("khóa chống trùng"), max_length=120, unique=True, default=new_idempotency_key
+        _("idempotency key"), max_length=120, unique=True, default=new_idempotency_key
     )
-    ordering_key = models.CharField(_("khóa thứ tự"), max_length=120, blank=True, default="")
+    ordering_key = models.CharField(_("ordering key"), max_length=120, blank=True, default="")
     status = models.CharField(
-        _("trạng thái"), max_length=12, choices=Status.choices, default=Status.PENDING
+        _("status"), max_length=12, choices=Status.choices, default=Status.PENDING
     )
-    attempts = models.PositiveIntegerField(_("số lần thử"), default=0)
-    max_attempts = models.PositiveIntegerField(_("số lần thử tối đa"), default=8)
-    next_attempt_at = models.DateTimeField(_("lần thử tiếp theo"), default=timezone.now)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    max_attempts = models.PositiveIntegerField(_("maximum attempts"), default=8)
+    next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
     locked_until = models.DateTimeField(null=True, blank=True)
-    last_error = models.TextField(_("lỗi gần nhất"), blank=True)
-    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
-    sent_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("tác vụ nền (outbox)")
-        verbose_name_plural = _("tác vụ nền (outbox)")
+        verbose_name = _("outbox message")
+        verbose_name_plural = _("outbox messages")
         indexes = [
             models.Index(
                 fields=["next_attempt_at", "id"],
