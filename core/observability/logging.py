@@ -13,7 +13,7 @@ from .context import current_request_id
 
 _PATTERNS = [
     (re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"), "[email]"),
-    (re.compile(r"(?<![\d])(?:\+?84|0)(?:\d[\s.-]?){8,10}(?![\d])"), "[phone]"),
+    (re.compile(r"(?<![\d+])(?:\+?84[\s.-]?|0)(?:\d[\s.-]?){8,10}(?![\d])"), "[phone]"),
     (re.compile(r"(?<![\d])\d{12}(?![\d])"), "[id-number]"),
     (re.compile(r"(?<![\d])\d{9}(?![\d])"), "[id-number]"),
 ]
