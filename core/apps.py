@@ -7,4 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("System")
 
     def ready(self) -> None:
-        from . import checks, jobs  # noqa: F401  (system checks and periodic jobs register)
+        # system checks, periodic jobs and core's outbox senders register on import
+        from . import checks, jobs  # noqa: F401
+        from .outbox import builtin_senders  # noqa: F401

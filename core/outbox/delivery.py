@@ -13,7 +13,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import close_old_connections
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
@@ -121,7 +120,6 @@ def drain(max_rounds: int = 100) -> dict[str, int]:
         for message_id in ids:
             outcome = deliver(message_id)
             counts[outcome] = counts.get(outcome, 0) + 1
-        close_old_connections()
     return counts
 
 
