@@ -41,13 +41,14 @@ def enqueue(
         existing = OutboxMessage.objects.filter(idempotency_key=idempotency_key).first()
         if existing is not None:
             return existing
-    try:
-        with transaction.atomic():
-            message = OutboxMessage.objects.create(**fields)
-    except IntegrityError:
-        if not idempotency_key:
-            raise
-        return OutboxMessage.objects.get(idempotency_key=idempotency_key)
+        try:
+            # a concurrent caller may insert the same key between our read and our write
+            with transaction.atomic():
+                message = OutboxMessage.objects.create(**fields)
+        except IntegrityError:
+            return OutboxMessage.objects.get(idempotency_key=idempotency_key)
+    else:
+        message = OutboxMessage.objects.create(**fields)  # a fresh random key cannot clash
 
     if not delay:
         from core.background import notify
