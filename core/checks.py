@@ -37,4 +37,15 @@ def background_check(app_configs: Any, **kwargs: Any) -> list[Any]:
                 id="motcua.W003",
             )
         )
+    if not settings.MOTCUA_METRICS_TOKEN and not settings.DEBUG:
+        issues.append(
+            Warning(
+                "/metrics answers any request that reaches the application from loopback.",
+                hint=(
+                    "Behind a proxy on the same machine that is every request: set "
+                    "MOTCUA_METRICS_TOKEN (and restrict /metrics in the proxy, deploy/nginx.conf)."
+                ),
+                id="motcua.W004",
+            )
+        )
     return issues

@@ -25,6 +25,7 @@ def production(settings: Any) -> Any:
     settings.DEBUG = False
     settings.MOTCUA_BACKGROUND = "celery"
     settings.MOTCUA_FIELD_KEYS = ["a-key"]
+    settings.MOTCUA_METRICS_TOKEN = "a-token"
     with mock.patch.dict(
         django_settings.DATABASES["default"], {"ENGINE": "django.db.backends.postgresql"}
     ):
@@ -62,10 +63,17 @@ def test_derived_field_key_without_debug_warns_w003(production: Any) -> None:
     assert _ids() == {"motcua.W003"}
 
 
+def test_metrics_without_token_without_debug_warns_w004(production: Any) -> None:
+    production.MOTCUA_METRICS_TOKEN = ""
+
+    assert _ids() == {"motcua.W004"}
+
+
 def test_the_embedded_default_in_debug_is_quiet(settings: Any) -> None:
     settings.DEBUG = True
     settings.MOTCUA_BACKGROUND = "thread"
     settings.MOTCUA_FIELD_KEYS = []
+    settings.MOTCUA_METRICS_TOKEN = ""
     with mock.patch.dict(
         django_settings.DATABASES["default"], {"ENGINE": "django.db.backends.sqlite3"}
     ):
@@ -106,6 +114,7 @@ def test_check_deploy_on_the_embedded_default_without_debug_warns(tmp_path: Path
     assert "motcua.W001" in result.stderr
     assert "motcua.W002" in result.stderr
     assert "motcua.W003" in result.stderr
+    assert "motcua.W004" in result.stderr
 
 
 def test_check_deploy_fails_on_an_unknown_background_mode(tmp_path: Path) -> None:
