@@ -1,0 +1,1 @@
+"""Workflow selectors: the reads of the domain (querysets and answers, no writes)."""
