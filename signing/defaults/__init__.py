@@ -1,0 +1,50 @@
+"""The statutory forms shipped as data (Circular 01/2018/TT-VPCP, Forms 01-03).
+
+The bodies are the .html files beside this module; ``document_template_install_defaults``
+(signing.services) stores each as revision 1 of its code. Admins edit them from there:
+every edit is a new revision, these files are only the starting point.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from signing.models import DocumentTemplate
+
+DIRECTORY = Path(__file__).resolve().parent
+
+FORM_01_RECEIPT = "form-01-receipt"
+FORM_02_SUPPLEMENTATION = "form-02-supplementation"
+FORM_03_REFUSAL = "form-03-refusal"
+
+
+@dataclass(frozen=True)
+class DefaultTemplate:
+    code: str
+    kind: str
+    name: str
+    filename: str
+
+    def body(self) -> str:
+        return (DIRECTORY / self.filename).read_text(encoding="utf-8")
+
+
+DEFAULT_TEMPLATES = (
+    DefaultTemplate(
+        FORM_01_RECEIPT,
+        DocumentTemplate.Kind.RECEIPT,
+        "Mẫu số 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
+        "form_01_receipt.html",
+    ),
+    DefaultTemplate(
+        FORM_02_SUPPLEMENTATION,
+        DocumentTemplate.Kind.SUPPLEMENTATION,
+        "Mẫu số 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
+        "form_02_supplementation.html",
+    ),
+    DefaultTemplate(
+        FORM_03_REFUSAL,
+        DocumentTemplate.Kind.REFUSAL,
+        "Mẫu số 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ",
+        "form_03_refusal.html",
+    ),
+)
