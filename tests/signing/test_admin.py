@@ -138,3 +138,9 @@ def test_preview_needs_the_view_permission(client, django_user_model, template):
 def test_unknown_template_preview_is_404(admin_client):
     response = admin_client.get(reverse("admin:signing_documenttemplate_preview", args=[999]))
     assert response.status_code == 404
+
+
+def test_changelist_links_each_revision_preview(admin_client, template):
+    response = admin_client.get(reverse("admin:signing_documenttemplate_changelist"))
+    assert response.status_code == 200
+    assert f'href="{preview_url(template)}"' in response.content.decode()
