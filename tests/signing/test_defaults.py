@@ -1,8 +1,10 @@
 """The shipped Forms 01-03: installed once, rendered with a dossier's data on one page."""
 
 import time
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 
 from signing.defaults import FORM_01_RECEIPT, FORM_02_SUPPLEMENTATION, FORM_03_REFUSAL
 from signing.models import DocumentTemplate
@@ -28,6 +30,14 @@ def test_install_is_idempotent():
     assert {template.revision for template in created} == {1}
     assert document_template_install_defaults() == []
     assert DocumentTemplate.objects.count() == 3
+
+
+def test_install_command():
+    out = StringIO()
+    call_command("install_document_templates", stdout=out)
+    assert "installed form-01-receipt r1: Mẫu số 01" in out.getvalue()
+    call_command("install_document_templates", stdout=out)
+    assert out.getvalue().endswith("default document templates already installed\n")
 
 
 def test_install_keeps_an_edited_code():
