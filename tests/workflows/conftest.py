@@ -1,4 +1,4 @@
-"""Fixtures for the workflow tests: files go to a temporary storage."""
+"""Fixtures for the workflow tests: files go to a temporary storage, passwords hash fast."""
 
 import pytest
 
@@ -12,3 +12,8 @@ def _temporary_storage(settings, tmp_path):  # type: ignore[no-untyped-def]
             "OPTIONS": {"location": str(tmp_path / "files"), "base_url": None},
         },
     }
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):  # type: ignore[no-untyped-def]
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,104 @@
+import stat
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+from workflows.models import (
+    Agency,
+    Membership,
+    Procedure,
+    ProcedureCase,
+    ProcedureVersion,
+    Role,
+)
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [Agency, Role, Membership, Procedure, ProcedureVersion, ProcedureCase, get_user_model()]
+
+
+def _counts() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+def _run(tmp_path, capsys, *args: str) -> str:  # type: ignore[no-untyped-def]
+    call_command("load_demo", "--accounts-file", str(tmp_path / "accounts.txt"), *args)
+    return capsys.readouterr().out
+
+
+@pytest.fixture(autouse=True)
+def _debug(settings, monkeypatch):  # type: ignore[no-untyped-def]
+    settings.DEBUG = True
+    monkeypatch.delenv("MOTCUA_DEMO_PASSWORD", raising=False)
+
+
+def test_running_twice_gives_the_same_data_and_passwords(tmp_path, capsys):
+    first = _run(tmp_path, capsys)
+    counts = _counts()
+    second = _run(tmp_path, capsys)
+    assert _counts() == counts
+    assert first == second
+    assert counts["Agency"] == 8 and counts["Role"] == 5 and counts["Membership"] == 5
+    assert counts["ProcedureVersion"] == 1 and counts["ProcedureCase"] == 1
+
+
+def test_it_prints_and_keeps_the_accounts(tmp_path, capsys):
+    out = _run(tmp_path, capsys)
+    accounts_file = tmp_path / "accounts.txt"
+    assert stat.S_IMODE(accounts_file.stat().st_mode) == 0o600
+    saved = dict(
+        line.split("\t") for line in accounts_file.read_text().splitlines() if "\t" in line
+    )
+    assert set(saved) == {
+        "demo_reception",
+        "demo_specialist",
+        "demo_leader",
+        "demo_result_desk",
+        "demo_admin",
+        "demo_citizen",
+    }
+    assert out.splitlines()[0].split() == ["username", "role", "agency", "password"]
+    for username, password in saved.items():
+        assert f"{username} " in out and password in out
+        assert get_user_model().objects.get(username=username).check_password(password)
+    admin = get_user_model().objects.get(username="demo_admin")
+    assert admin.is_superuser and admin.is_staff
+    assert not Membership.objects.filter(user__username="demo_citizen").exists()
+
+
+def test_the_shared_password_comes_from_the_environment(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("MOTCUA_DEMO_PASSWORD", "demo-pass-123")
+    _run(tmp_path, capsys)
+    assert get_user_model().objects.get(username="demo_leader").check_password("demo-pass-123")
+    assert not (tmp_path / "accounts.txt").exists()
+
+
+def test_the_demo_procedure_is_a_draft_with_a_same_day_case(tmp_path, capsys):
+    _run(tmp_path, capsys)
+    version = ProcedureVersion.objects.get(procedure__code="1.010020")
+    assert version.status == ProcedureVersion.Status.DRAFT and version.agency is None
+    case = version.cases.get()
+    assert case.deadline_unit == ProcedureCase.DeadlineUnit.SAME_DAY
+    assert case.cutoff_applies
+    assert "request_form" in case.document_codes()
+    case.full_clean()
+
+
+def test_the_tree_and_memberships(tmp_path, capsys):
+    _run(tmp_path, capsys)
+    department = Agency.objects.get(code="000.00.20.H99")
+    assert department.parent.code == "000.00.00.H99"
+    assert Agency.objects.filter(parent=department, kind=Agency.Kind.SCHOOL).count() == 2
+    assert Agency.objects.filter(kind=Agency.Kind.COMMUNE).exists()
+    specialist = Membership.objects.get(user__username="demo_specialist")
+    assert (specialist.role.code, specialist.agency.parent) == ("specialist", department)
+
+
+def test_it_refuses_to_run_without_debug(tmp_path, capsys, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        _run(tmp_path, capsys)
+    assert _counts()["Agency"] == 0
+    _run(tmp_path, capsys, "--force")
+    assert _counts()["Agency"] == 8

@@ -1,0 +1,238 @@
+"""Demo data: a small province, its education department, officers for every role, a citizen
+and the diploma-copy procedure. Every function is idempotent (safe to run again)."""
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from workflows.models import Agency, Membership, Procedure, ProcedureCase, ProcedureVersion, Role
+from workflows.services.procedure_versions import procedure_version_new_draft
+
+Kind = Agency.Kind
+
+# (code, name, short name, kind, parent code): a fictitious province "Demo" (code H99).
+AGENCIES = [
+    ("000.00.00.H99", "Ủy ban nhân dân tỉnh Demo", "UBND tỉnh Demo", Kind.PROVINCE, None),
+    (
+        "000.00.20.H99",
+        "Sở Giáo dục và Đào tạo tỉnh Demo",
+        "Sở GD&ĐT",
+        Kind.DEPARTMENT,
+        "000.00.00.H99",
+    ),
+    (
+        "000.01.20.H99",
+        "Văn phòng Sở Giáo dục và Đào tạo",
+        "Văn phòng Sở",
+        Kind.OFFICE,
+        "000.00.20.H99",
+    ),
+    (
+        "000.02.20.H99",
+        "Phòng Khảo thí và Quản lý chất lượng giáo dục",
+        "Phòng KT&QLCL",
+        Kind.OFFICE,
+        "000.00.20.H99",
+    ),
+    ("000.11.20.H99", "Trường THCS Nguyễn Du", "THCS Nguyễn Du", Kind.SCHOOL, "000.00.20.H99"),
+    ("000.12.20.H99", "Trường THCS Lê Quý Đôn", "THCS Lê Quý Đôn", Kind.SCHOOL, "000.00.20.H99"),
+    (
+        "000.00.90.H99",
+        "Trung tâm Phục vụ hành chính công tỉnh Demo",
+        "TTPVHCC",
+        Kind.CENTRE,
+        "000.00.00.H99",
+    ),
+    ("000.31.00.H99", "Ủy ban nhân dân xã Hòa An", "UBND xã Hòa An", Kind.COMMUNE, "000.00.00.H99"),
+]
+
+DEPARTMENT = "000.00.20.H99"
+QUALITY_OFFICE = "000.02.20.H99"
+
+# (username, role code or "", agency code or "", superuser)
+ACCOUNTS = [
+    ("demo_reception", Role.Standard.RECEPTION, DEPARTMENT, False),
+    ("demo_specialist", Role.Standard.SPECIALIST, QUALITY_OFFICE, False),
+    ("demo_leader", Role.Standard.LEADER, DEPARTMENT, False),
+    ("demo_result_desk", Role.Standard.RESULT_DESK, DEPARTMENT, False),
+    ("demo_admin", Role.Standard.ADMIN, DEPARTMENT, True),
+    ("demo_citizen", "", "", False),
+]
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    role: str
+    agency: str
+    password: str
+
+
+def demo_agencies() -> dict[str, Agency]:
+    agencies: dict[str, Agency] = {}
+    for code, name, short_name, kind, parent in AGENCIES:
+        agency, _created = Agency.objects.update_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "short_name": short_name,
+                "kind": kind,
+                "parent": agencies.get(parent) if parent else None,
+            },
+        )
+        agencies[code] = agency
+    return agencies
+
+
+def demo_roles() -> dict[str, Role]:
+    return {
+        code: Role.objects.update_or_create(code=code, defaults={"name": str(label)})[0]
+        for code, label in Role.Standard.choices
+    }
+
+
+def _stored_passwords(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    pairs = (line.split("\t") for line in path.read_text().splitlines() if "\t" in line)
+    return {username: password for username, password in pairs}
+
+
+def _store_passwords(path: Path, passwords: dict[str, str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write("# motcua demo accounts: username<TAB>password\n")
+        handle.writelines(f"{username}\t{password}\n" for username, password in passwords.items())
+    path.chmod(0o600)
+
+
+def demo_passwords(*, accounts_file: Path, shared_password: str) -> dict[str, str]:
+    """One password for all (MOTCUA_DEMO_PASSWORD), else the saved ones, new ones generated."""
+    if shared_password:
+        return {username: shared_password for username, *_ in ACCOUNTS}
+    passwords = _stored_passwords(accounts_file)
+    missing = [username for username, *_ in ACCOUNTS if not passwords.get(username)]
+    for username in missing:
+        passwords[username] = secrets.token_urlsafe(12)
+    if missing or not accounts_file.exists():
+        _store_passwords(accounts_file, passwords)
+    return passwords
+
+
+def demo_accounts(
+    *, agencies: dict[str, Agency], roles: dict[str, Role], passwords: dict[str, str]
+) -> list[DemoAccount]:
+    user_model = get_user_model()
+    accounts = []
+    for username, role_code, agency_code, superuser in ACCOUNTS:
+        user, _created = user_model.objects.get_or_create(username=username)
+        user.is_active = True
+        user.is_staff = superuser
+        user.is_superuser = superuser
+        user.set_password(passwords[username])
+        user.save()
+        if role_code:
+            Membership.objects.update_or_create(
+                user=user,
+                agency=agencies[agency_code],
+                role=roles[role_code],
+                defaults={"active": True},
+            )
+        accounts.append(
+            DemoAccount(username, role_code or "citizen", agency_code or "-", passwords[username])
+        )
+    return accounts
+
+
+DIPLOMA_DOCUMENTS = [
+    {
+        "code": "request_form",
+        "name": "Đơn đề nghị cấp bản sao văn bằng, chứng chỉ từ sổ gốc",
+        "originals": 1,
+        "copies": 0,
+        "required": True,
+        "note": "",
+    },
+    {
+        "code": "identity_document",
+        "name": "Thẻ căn cước, căn cước công dân hoặc hộ chiếu còn giá trị sử dụng",
+        "originals": 1,
+        "copies": 0,
+        "required": True,
+        "note": "Xuất trình bản chính để đối chiếu.",
+    },
+    {
+        "code": "authorisation",
+        "name": "Giấy tờ chứng minh quan hệ hoặc văn bản ủy quyền",
+        "originals": 1,
+        "copies": 0,
+        "required": False,
+        "note": "Khi người đề nghị không phải là người được cấp văn bằng, chứng chỉ.",
+    },
+    {
+        "code": "return_envelope",
+        "name": "Phong bì có dán tem, ghi rõ địa chỉ người nhận",
+        "originals": 1,
+        "copies": 0,
+        "required": False,
+        "note": "Khi đề nghị và nhận kết quả qua dịch vụ bưu chính.",
+    },
+]
+
+
+def demo_procedure() -> Procedure:
+    procedure, _created = Procedure.objects.update_or_create(
+        code="1.010020",
+        defaults={
+            "name": "Cấp bản sao văn bằng, chứng chỉ từ sổ gốc",
+            "field": "Văn bằng, chứng chỉ",
+            "online_level": Procedure.OnlineLevel.PARTLY_ONLINE,
+            "legal_basis": (
+                "Nghị định số 23/2015/NĐ-CP ngày 16/02/2015 của Chính phủ về cấp bản sao từ sổ "
+                "gốc, chứng thực bản sao từ bản chính, chứng thực chữ ký và chứng thực hợp đồng, "
+                "giao dịch.\nThông tư số 21/2019/TT-BGDĐT ngày 29/11/2019 của Bộ Giáo dục và Đào "
+                "tạo ban hành Quy chế quản lý bằng tốt nghiệp trung học cơ sở, bằng tốt nghiệp "
+                "trung học phổ thông, văn bằng giáo dục đại học và chứng chỉ của hệ thống giáo "
+                "dục quốc dân."
+            ),
+            "deciding_authority": (
+                "Cơ quan, cơ sở giáo dục đang quản lý sổ gốc cấp văn bằng, chứng chỉ."
+            ),
+        },
+    )
+    versions = ProcedureVersion.objects.filter(procedure=procedure, agency__isnull=True)
+    if not versions.exists():
+        procedure_version_new_draft(procedure=procedure, scope=None)
+    draft = versions.filter(status=ProcedureVersion.Status.DRAFT).order_by("-number").first()
+    if draft is not None:
+        ProcedureCase.objects.update_or_create(
+            version=draft,
+            code="standard",
+            defaults={
+                "name": "Cấp bản sao văn bằng, chứng chỉ từ sổ gốc",
+                "required_documents": DIPLOMA_DOCUMENTS,
+                "fee_amount": 0,
+                "fee_name": "Phí cấp bản sao (theo quy định của tỉnh)",
+                "deadline_amount": 0,
+                "deadline_unit": ProcedureCase.DeadlineUnit.SAME_DAY,
+                "cutoff_applies": True,
+                "order": 1,
+            },
+        )
+    return procedure
+
+
+def demo_load(*, accounts_file: Path, shared_password: str = "") -> list[DemoAccount]:
+    """Create or refresh all the demo data; returns the accounts and their passwords."""
+    with transaction.atomic():
+        agencies = demo_agencies()
+        roles = demo_roles()
+        passwords = demo_passwords(accounts_file=accounts_file, shared_password=shared_password)
+        accounts = demo_accounts(agencies=agencies, roles=roles, passwords=passwords)
+        demo_procedure()
+    return accounts
