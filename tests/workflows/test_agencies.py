@@ -86,3 +86,11 @@ def test_dossiers_of_a_subtree(tree):
     DossierFactory(receiving_agency=tree["commune"])
     found = set(dossiers_in_subtree(agency=tree["department"]))
     assert found == {in_school, received_at_centre_for_office}
+
+
+def test_bulk_writes_that_would_break_the_tree_are_refused(tree):
+    with pytest.raises(TypeError):
+        Agency.objects.bulk_create([Agency(code="X1", name="X", kind=Agency.Kind.OFFICE)])
+    with pytest.raises(TypeError):
+        Agency.objects.filter(pk=tree["office"].pk).update(parent=tree["commune"])
+    assert Agency.objects.filter(pk=tree["office"].pk).update(active=False) == 1

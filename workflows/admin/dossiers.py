@@ -43,8 +43,14 @@ class ReadOnlyInline(admin.TabularInline):
 
 class AttachmentInline(ReadOnlyInline):
     model = DossierAttachment
-    fields = ["document_code", "original_name", "content_type", "size", "uploaded_at", "download"]
-    readonly_fields = fields
+    fields = readonly_fields = (
+        "document_code",
+        "original_name",
+        "content_type",
+        "size",
+        "uploaded_at",
+        "download",
+    )
 
     @admin.display(description=_("download"))
     def download(self, obj: DossierAttachment) -> str:
@@ -57,7 +63,7 @@ class AttachmentInline(ReadOnlyInline):
 
 class ProcessingLogInline(ReadOnlyInline):
     model = ProcessingLogEntry
-    fields = [
+    fields = readonly_fields = (
         "at",
         "actor",
         "step",
@@ -69,8 +75,7 @@ class ProcessingLogInline(ReadOnlyInline):
         "budget_allowed",
         "due_at",
         "timing",
-    ]
-    readonly_fields = fields
+    )
     ordering = ["at", "id"]
 
 

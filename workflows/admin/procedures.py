@@ -28,8 +28,7 @@ def _editable(obj: Any) -> bool:
 class VersionInline(admin.TabularInline):
     model = ProcedureVersion
     extra = 0
-    fields = ["number", "agency", "status", "published_at", "retired_at"]
-    readonly_fields = fields
+    fields = readonly_fields = ("number", "agency", "status", "published_at", "retired_at")
     show_change_link = True
     can_delete = False
 

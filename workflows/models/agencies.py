@@ -35,6 +35,18 @@ class AgencyTreeError(ValidationError):
     """A parent that would put an agency inside its own subtree."""
 
 
+class AgencyQuerySet(models.QuerySet["Agency"]):
+    """Writes that would bypass the path upkeep in ``Agency.save()`` are refused."""
+
+    def bulk_create(self, objs: Any, *args: Any, **kwargs: Any) -> list["Agency"]:
+        raise TypeError("create agencies one by one: their tree path needs their id")
+
+    def update(self, **kwargs: Any) -> int:
+        if {"parent", "parent_id", "path", "depth"} & set(kwargs):
+            raise TypeError("move agencies with save(): their subtree's paths change too")
+        return super().update(**kwargs)
+
+
 class Agency(models.Model):
     class Kind(models.TextChoices):
         PROVINCE = "province", _("Province people's committee")
@@ -67,6 +79,8 @@ class Agency(models.Model):
     active = models.BooleanField(_("active"), default=True)
     path = models.CharField(_("tree path"), max_length=255, editable=False, default="")
     depth = models.PositiveSmallIntegerField(_("depth"), editable=False, default=0)
+
+    objects = AgencyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("agency")

@@ -1,4 +1,4 @@
-"""Procedures, their versions (immutable once published) and their cases."""
+"""Procedures and their versions (immutable once published)."""
 
 from typing import TYPE_CHECKING, Any
 
