@@ -6,5 +6,6 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("core.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("dossiers/", include("workflows.urls")),
     path("admin/", admin.site.urls),
 ]

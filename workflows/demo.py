@@ -9,6 +9,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from signing.services import document_template_install_defaults
 from workflows.models import Agency, Membership, Procedure, ProcedureCase, ProcedureVersion, Role
 from workflows.services.procedure_versions import procedure_version_new_draft
 
@@ -234,5 +235,6 @@ def demo_load(*, accounts_file: Path, shared_password: str = "") -> list[DemoAcc
         roles = demo_roles()
         passwords = demo_passwords(accounts_file=accounts_file, shared_password=shared_password)
         accounts = demo_accounts(agencies=agencies, roles=roles, passwords=passwords)
+        document_template_install_defaults()
         demo_procedure()
     return accounts

@@ -68,6 +68,11 @@ STATIC_ROOT = VAR_DIR / "static"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LOGIN_URL = "admin:login"
+# Officers get "role in agency" permission strings from their memberships (workflows.permissions).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "workflows.auth.MembershipBackend",
+]
 
 # Fakes of external services (payment gateway, post, portal, SMS) serve the
 # embedded default; a system check refuses them when DEBUG is off unless this is set.

@@ -5,7 +5,7 @@ served by views that check who asks); S3-compatible storage with
 MOTCUA_STORAGE=s3 and the AWS_* variables of django-storages.
 """
 
-from .env import VAR_DIR, env_str
+from .env import VAR_DIR, env_int, env_str
 
 MEDIA_ROOT = env_str("MOTCUA_MEDIA_ROOT") or str(VAR_DIR / "files")
 MEDIA_URL = None  # nothing is served straight from storage
@@ -36,3 +36,5 @@ STORAGES = {
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# One uploaded document (a scan of a diploma register page, a school record).
+MOTCUA_ATTACHMENT_MAX_BYTES = env_int("MOTCUA_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
