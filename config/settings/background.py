@@ -26,6 +26,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
+# Keep Django's logging (JSON, request ids, redaction) in workers and beat.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_ENABLE_UTC = True
 
 CACHES = {
