@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_home_page_renders_the_product_and_its_links(client: Client) -> None:
-    response = client.get(reverse("home"))
+    response = client.get(reverse("home"), headers={"accept-language": "en"})
 
     assert response.status_code == 200
     html = response.content.decode()

@@ -75,7 +75,9 @@ def test_add_is_revision_one_and_refuses_an_existing_code(admin_client, template
     data = {"code": "letter", "kind": "other", "name": "Thư", "body": BODY, "_save": "1"}
     assert admin_client.post(ADD_URL, data).status_code == 302
     assert DocumentTemplate.objects.get(code="letter").revision == 1
-    response = admin_client.post(ADD_URL, data | {"code": "notice"})
+    response = admin_client.post(
+        ADD_URL, data | {"code": "notice"}, headers={"accept-language": "en"}
+    )
     assert response.status_code == 200
     assert "A template with this code exists" in response.content.decode()
 

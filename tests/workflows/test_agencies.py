@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from tests.workflows.factories import AgencyFactory, DossierFactory
 from workflows.models import Agency, AgencyTreeError
@@ -70,7 +71,7 @@ def test_moving_an_agency_moves_its_subtree(tree):
 def test_an_agency_cannot_move_under_its_own_subtree(tree):
     department = tree["department"]
     department.parent = tree["office"]
-    with pytest.raises(ValidationError, match="its own subtree"):
+    with translation.override("en"), pytest.raises(ValidationError, match="its own subtree"):
         department.full_clean()
     with pytest.raises(AgencyTreeError):
         department.save()
