@@ -1,0 +1,97 @@
+"""Definitions and dossiers for the engine tests."""
+
+from typing import Any
+
+from workflows.definitions.loader import dump
+from workflows.definitions.model import (
+    AgencyRef,
+    AgencySource,
+    Branch,
+    Definition,
+    Duration,
+    DurationUnit,
+    Node,
+    NodeKind,
+)
+from workflows.models import Dossier, ProcedureVersion
+from workflows.services.procedure_versions import (
+    procedure_version_new_draft,
+    procedure_version_publish,
+)
+
+from ..factories import (
+    AgencyFactory,
+    DossierFactory,
+    ProcedureVersionFactory,
+    PublishedCaseFactory,
+)
+
+K = NodeKind
+ARCHIVES = "000.00.99.H99"
+
+
+def two_step(result: str = "processed") -> Definition:
+    """start -> reception (accept|refuse) -> gateway on data -> review -> end."""
+    return Definition(
+        name="Two steps",
+        nodes=(
+            Node(id="submitted", kind=K.START, next="reception"),
+            Node(
+                id="reception",
+                kind=K.USER_TASK,
+                role="reception",
+                budget=Duration(1, DurationUnit.WORKING_DAYS),
+                outcomes=(("accept", "route"), ("refuse", "refused")),
+            ),
+            Node(
+                id="route",
+                kind=K.EXCLUSIVE_GATEWAY,
+                branches=(Branch(condition="data.graduation_year < 2000", next="archive"),),
+                default="review",
+            ),
+            Node(
+                id="archive",
+                kind=K.USER_TASK,
+                role="specialist",
+                agency=AgencyRef(AgencySource.FIXED, ARCHIVES),
+                outcomes=(("done", "done"),),
+            ),
+            Node(
+                id="review",
+                kind=K.USER_TASK,
+                role="specialist",
+                agency=AgencyRef(AgencySource.COMPETENT),
+                outcomes=(("approve", "done"),),
+            ),
+            Node(id="done", kind=K.END, result=result),
+            Node(id="refused", kind=K.END, result="refused"),
+        ),
+    )
+
+
+def published(definition: Definition, **kwargs: Any) -> ProcedureVersion:
+    """A fresh procedure version carrying ``definition``, with a case, published."""
+    AgencyFactory(code=ARCHIVES)
+    version = ProcedureVersionFactory(definition=dump(definition), **kwargs)
+    PublishedCaseFactory(version=version)
+    version.refresh_from_db()
+    return version
+
+
+def dossier_on(definition: Definition | ProcedureVersion, **kwargs: Any) -> Dossier:
+    """A dossier filed under a published version (made from ``definition`` if need be)."""
+    version = definition if isinstance(definition, ProcedureVersion) else published(definition)
+    return DossierFactory(case=version.cases.get(), version=version, **kwargs)
+
+
+def publish_next(version: ProcedureVersion, definition: Definition) -> ProcedureVersion:
+    """Publish a next version of the same procedure (the current one is retired)."""
+    draft = procedure_version_new_draft(
+        procedure=version.procedure, scope=version.agency, from_version=version
+    )
+    draft.definition = dump(definition)
+    draft.save()
+    return procedure_version_publish(version=draft, by=None)
+
+
+__all__ = ["AgencyFactory", "dossier_on", "publish_next", "published", "two_step"]

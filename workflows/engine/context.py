@@ -1,0 +1,58 @@
+"""The dossier behind a viewflow process, and what a node reads from it.
+
+A process points at its dossier through viewflow's ``Process.artifact`` (content type and
+object id; ADR 0003). The dossier is loaded once per process object and kept on it, so a
+chain of activations in one transaction reads it once.
+"""
+
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext as _
+
+from workflows.definitions.model import AgencyRef, AgencySource
+from workflows.models import Dossier
+
+_CACHE = "_motcua_dossier"
+
+
+def dossier_content_type() -> ContentType:
+    return ContentType.objects.get_for_model(Dossier)  # cached by Django after the first call
+
+
+def dossier_of(process: Any) -> Dossier:
+    dossier = getattr(process, _CACHE, None)
+    if dossier is None:
+        dossier = Dossier.objects.select_related("receiving_agency", "competent_agency").get(
+            pk=process.artifact_object_id
+        )
+        setattr(process, _CACHE, dossier)
+    return dossier
+
+
+def remember_dossier(process: Any, dossier: Dossier) -> None:
+    setattr(process, _CACHE, dossier)
+
+
+def data_path(data: Any, path: str) -> Any:
+    """``data_path({"a": {"b": 1}}, "a.b") == 1``; a leading ``data.`` is allowed."""
+    parts = path.split(".")
+    if parts and parts[0] == "data":
+        parts = parts[1:]
+    value = data
+    for part in parts:
+        if not isinstance(value, dict) or part not in value:
+            raise LookupError(_("The dossier has no field %(path)s.") % {"path": path})
+        value = value[part]
+    return value
+
+
+def agency_code(dossier: Dossier, ref: AgencyRef) -> str:
+    """The code of the agency a user task runs in, for this dossier."""
+    if ref.source is AgencySource.FIXED:
+        return ref.value
+    if ref.source is AgencySource.COMPETENT:
+        return dossier.competent_agency.code
+    if ref.source is AgencySource.FIELD:
+        return str(data_path(dossier.data or {}, ref.value))
+    return dossier.receiving_agency.code

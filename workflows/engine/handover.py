@@ -1,0 +1,66 @@
+"""Processing-log entries for each hand-over (the source of Form 06)."""
+
+from datetime import datetime
+from typing import Any
+
+from django.utils import timezone
+
+from workflows.definitions.model import END_RESULTS
+from workflows.definitions.model import Node as Step
+from workflows.models import Dossier, ProcessingLogEntry
+from workflows.services.processing_log import dossier_log
+
+from .context import dossier_of
+
+Timing = ProcessingLogEntry.Timing
+
+
+def timing_of(*, finished: datetime, due: datetime | None) -> str:
+    """Early before the due day, on time on it, late after it (local dates)."""
+    if due is None:
+        return ""
+    if finished > due:
+        return Timing.LATE
+    return (
+        Timing.EARLY if timezone.localdate(finished) < timezone.localdate(due) else Timing.ON_TIME
+    )
+
+
+def step_done(*, task: Any, actor: Any, action: str, comment: str = "") -> None:
+    """One step handed over: who, when, which step, and its time budget."""
+    finished = task.finished or timezone.now()
+    due = task.scheduled if task.flow_task_type == "HUMAN" else None
+    dossier_log(
+        dossier=dossier_of(task.process),
+        actor=actor,
+        action=action,
+        step=task.flow_task.name,
+        comment=comment,
+        budget_used=finished - task.created,
+        budget_allowed=(due - task.created) if due else None,
+        due_at=due,
+        timing=timing_of(finished=finished, due=due),
+        at=finished,
+    )
+
+
+def dossier_finished(*, process: Any, step: Step) -> None:
+    """An end with a result: the dossier takes the result's status."""
+    dossier = dossier_of(process)
+    before, after = dossier.status, END_RESULTS[step.result]
+    now = timezone.now()
+    fields = {"status": after, "finished_at": now, "updated_at": now}
+    if after == Dossier.Status.RESULT_RETURNED:
+        fields["returned_at"] = now
+    Dossier.objects.filter(pk=dossier.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(dossier, name, value)
+    dossier_log(
+        dossier=dossier,
+        actor=None,
+        action="finished",
+        step=step.id,
+        from_status=before,
+        to_status=after,
+        at=now,
+    )

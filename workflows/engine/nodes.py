@@ -1,0 +1,173 @@
+"""viewflow nodes for the definition language: subclasses, never patches (ADR 0003).
+
+- ``UserTask``: a viewflow ``View`` whose next node is chosen by the outcome the officer
+  picked (stored in ``task.data["outcome"]``), with its owner permission computed from the
+  dossier ("role in agency") and its due moment (``task.scheduled``) from the step's budget.
+- ``ServiceTask``: a task completed by a worker through the outbox (``service_tasks``), with
+  an error path.
+- ``WaitEvent``: a task completed when an external event is delivered.
+- ``ResultEnd``: an end that, when it carries a result, ends the whole process and sets the
+  dossier's status.
+"""
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from django.db import transaction
+from django.utils.timezone import now
+from viewflow import this
+from viewflow.workflow import flow
+from viewflow.workflow.activation import Activation
+from viewflow.workflow.base import Edge
+from viewflow.workflow.nodes.end import _cancel_active_tasks
+from viewflow.workflow.nodes.handle import HandleActivation
+from viewflow.workflow.nodes.view import ViewActivation
+from viewflow.workflow.signals import flow_finished, task_finished, task_started
+from viewflow.workflow.status import PROCESS, STATUS
+
+from workflows.definitions.model import Node as Step
+
+from . import handover
+
+
+class UserTaskActivation(ViewActivation):
+    @classmethod
+    def create(
+        cls, flow_task: Any, prev_activation: Any, token: Any, data: Any = None, seed: Any = None
+    ) -> "UserTaskActivation":
+        task = flow_task.flow_class.task_class(
+            process=prev_activation.process, flow_task=flow_task, token=token
+        )
+        task.data = data if data is not None else {}
+        task.seed = seed
+        activation = cls(task)
+        task.owner_permission = flow_task.calc_owner_permission(activation)
+        if flow_task.due is not None:
+            task.scheduled = flow_task.due(activation)
+        task.save()
+        task.previous.add(prev_activation.task)
+        return activation
+
+    @Activation.status.super()
+    def create_next(self) -> Iterator[Activation]:
+        outcome = self.task.data.get("outcome")
+        yield self.flow_task.outcome_node(outcome)._create(self, self.task.token)
+
+
+class UserTask(flow.View):
+    activation_class = UserTaskActivation
+
+    def __init__(
+        self,
+        *,
+        step: Step,
+        permission: Callable[[Activation], str],
+        due: Callable[[Activation], Any] | None,
+        outcomes: list[tuple[str, Any]],
+    ) -> None:
+        super().__init__(view=None)
+        self.step = step
+        self.due = due
+        self._outcomes = outcomes
+        self.Permission(permission)
+        if step.name:
+            self.Annotation(title=step.name)
+
+    def _resolve(self, instance: Any) -> None:
+        super()._resolve(instance)
+        self._outcomes = [(code, this.resolve(instance, ref)) for code, ref in self._outcomes]
+
+    def _outgoing(self) -> Iterator[Edge]:
+        for code, node in self._outcomes:
+            yield Edge(src=self, dst=node, edge_class="next", label=code)
+
+    @property
+    def outcomes(self) -> tuple[str, ...]:
+        return tuple(code for code, _node in self._outcomes)
+
+    def outcome_node(self, outcome: Any) -> Any:
+        for code, node in self._outcomes:
+            if code == outcome:
+                return node
+        raise ValueError(f"{self.name}: unknown outcome {outcome!r}")
+
+
+class ServiceTaskActivation(HandleActivation):
+    @Activation.status.super()
+    def activate(self) -> None:
+        from .service_tasks import service_task_enqueue
+
+        service_task_enqueue(activation=self)
+
+    @Activation.status.super()
+    def create_next(self) -> Iterator[Activation]:
+        if self.task.data.get("error") and self.flow_task.on_error is not None:
+            yield self.flow_task.on_error._create(self, self.task.token)
+        elif self.flow_task._next:
+            yield self.flow_task._next._create(self, self.task.token)
+
+    @Activation.status.transition(source=[STATUS.NEW, STATUS.STARTED], target=STATUS.ERROR)
+    def fail(self, description: str) -> None:
+        self.task.data["error"] = description
+        self.task.finished = now()
+        self.task.save()
+
+
+class ServiceTask(flow.Handle):
+    task_type = "SERVICE"
+    bpmn_element = "serviceTask"
+    activation_class = ServiceTaskActivation
+
+    def __init__(self, *, step: Step, on_error: Any = None) -> None:
+        super().__init__()
+        self.step = step
+        self.on_error = on_error
+        if step.name:
+            self.Annotation(title=step.name)
+
+    def _resolve(self, instance: Any) -> None:
+        super()._resolve(instance)
+        self.on_error = this.resolve(instance, self.on_error)
+
+    def _outgoing(self) -> Iterator[Edge]:
+        yield from super()._outgoing()
+        if self.on_error is not None:
+            yield Edge(src=self, dst=self.on_error, edge_class="default", label="error")
+
+
+class WaitEvent(flow.MessageCatch):
+    def __init__(self, *, step: Step) -> None:
+        super().__init__()
+        self.step = step
+        self.event = step.event
+        if step.name:
+            self.Annotation(title=step.name)
+
+
+class ResultEndActivation(flow.End.activation_class):
+    @Activation.status.super()
+    def activate(self) -> None:
+        result = self.flow_task.step.result
+        if not result:
+            super().activate.original()
+            return
+        with self.exception_guard(), transaction.atomic(savepoint=True):
+            self.task.started = now()
+            task_started.send(sender=self.flow_class, process=self.process, task=self.task)
+            _cancel_active_tasks(self)
+            self.process.status = PROCESS.DONE
+            self.process.finished = now()
+            self.process.save()
+            handover.dossier_finished(process=self.process, step=self.flow_task.step)
+            task_finished.send(sender=self.flow_class, process=self.process, task=self.task)
+            flow_finished.send(sender=self.flow_class, process=self.process, task=self.task)
+
+
+class ResultEnd(flow.End):
+    activation_class = ResultEndActivation
+
+    def __init__(self, *, step: Step) -> None:
+        super().__init__()
+        self.step = step
+        if step.name:
+            self.Annotation(title=step.name)

@@ -1,0 +1,105 @@
+"""Service tasks: a named handler run by a worker through the outbox.
+
+When the process reaches a service task, the task row stays NEW and an outbox row of kind
+``workflows.service_task`` is written in the same transaction. A worker calls the handler
+(outside the flow lock: handlers talk to other systems), then completes the task under the
+lock and the process moves on. A failed call is retried by the outbox with backoff; after
+the last attempt the task takes its error path (``on_error``), or, without one, stays in
+ERROR and the outbox row is dead-lettered for an admin. Delivery is at least once: a
+handler receives an idempotency key and must do its effect once per key.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from core import outbox
+from workflows.models import Dossier
+
+from . import handover
+from .context import dossier_of
+from .nodes import ServiceTask
+
+KIND = "workflows.service_task"
+
+
+@dataclass(frozen=True)
+class ServiceCall:
+    """What a handler gets, as keyword arguments: the dossier, the step, the attempt, and
+    the key to deduplicate its effect. It returns a dict (kept on the task) or None."""
+
+    dossier: Dossier
+    node_id: str
+    task_id: int
+    attempt: int
+    idempotency_key: str
+
+
+def service_task_enqueue(*, activation: Any) -> None:
+    task, step = activation.task, activation.flow_task.step
+    outbox.enqueue(
+        kind=KIND,
+        payload={"task_id": task.pk},
+        idempotency_key=f"{KIND}:{task.pk}",
+        ordering_key=f"process:{task.process_id}",
+        summary=f"{step.handler} for task {task.pk}",
+        max_attempts=step.retries + 1,
+    )
+
+
+def _handlers() -> Any:
+    from workflows.definitions.registry import service_handlers
+
+    return service_handlers
+
+
+@outbox.senders.register(KIND)
+def deliver_service_task(delivery: outbox.Delivery) -> None:
+    task_id = int(delivery.payload["task_id"])
+    task = Task.objects.select_related("process").filter(pk=task_id).first()
+    if task is None or task.status != STATUS.NEW or not isinstance(task.flow_task, ServiceTask):
+        return  # already done (a redelivery), or cancelled: nothing to do
+    step = task.flow_task.step
+    call = ServiceCall(
+        dossier=dossier_of(task.process),
+        node_id=step.id,
+        task_id=task_id,
+        attempt=delivery.attempt,
+        idempotency_key=delivery.idempotency_key,
+    )
+    try:
+        result = _handlers().get(step.handler)(**vars(call))
+    except Exception as exc:
+        if delivery.attempt <= step.retries:
+            raise  # the outbox retries with backoff
+        if not _finish(task_id, error=f"{type(exc).__name__}: {exc}"[:500]):
+            raise  # no error path: dead-letter the row, the task stays in ERROR
+        return
+    _finish(task_id, result=result)
+
+
+def _finish(task_id: int, *, result: Any = None, error: str = "") -> bool:
+    """Complete the task (or take its error path) under the flow lock. Returns False when
+    the task failed with no error path to take."""
+    task = Task.objects.get(pk=task_id)
+    with task.flow_task.flow_class.lock(task.process_id):
+        task = Task.objects.select_related("process").get(pk=task_id)
+        if task.status != STATUS.NEW:
+            return True
+        activation = task.flow_task.activation_class(task)
+        if error and task.flow_task.on_error is None:
+            activation.fail(error)
+            handover.step_done(task=task, actor=None, action="service_failed")
+            return False
+        activation.run(None)
+        if error:
+            task.data["error"] = error
+        elif isinstance(result, dict):
+            task.data["result"] = result
+        activation.execute()
+        # the error text stays on the task and the outbox row: it may echo a receiver's data
+        action = "service_failed" if error else "service_done"
+        handover.step_done(task=task, actor=None, action=action)
+    return True
