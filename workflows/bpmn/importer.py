@@ -1,0 +1,308 @@
+"""BPMN 2.0 XML -> Definition. Accepts files drawn in bpmn.io / Camunda Modeler.
+
+The diagram (DI), documentation, lanes, annotations and foreign extension elements are
+ignored; any other element outside the supported subset (docs/bpmn.md) is an error that
+names its tag and id. All problems are collected and raised together in ``BpmnImportError``.
+"""
+
+import re
+from typing import Any
+
+from lxml import etree
+
+from workflows.definitions.model import (
+    FORMAT,
+    AgencyRef,
+    AgencySource,
+    BoundaryTimer,
+    Branch,
+    Definition,
+    Duration,
+    DurationUnit,
+    Node,
+    NodeKind,
+)
+
+from . import durations
+from .errors import BpmnImportError
+from .namespaces import bpmn, ext, local_name, prefixed
+from .xmlsafe import parse_xml
+
+NODE_TAGS = {  # BPMN tag -> the reader method
+    "startEvent": "_start_event",
+    "endEvent": "_end_event",
+    "userTask": "_user_task",
+    "serviceTask": "_service_task",
+    "exclusiveGateway": "_exclusive_gateway",
+    "parallelGateway": "_parallel_gateway",
+    "intermediateCatchEvent": "_catch_event",
+}
+IGNORED = {"documentation", "extensionElements", "laneSet", "textAnnotation", "association"}
+FLOW_CHILDREN = {"documentation", "extensionElements", "conditionExpression"}
+BASE_CHILDREN = {"documentation", "extensionElements", "incoming", "outgoing"}
+_OUTCOME_CONDITION = re.compile(r"""\s*outcome\s*==\s*["']([^"']+)["']\s*\Z""")
+_EXPRESSION = re.compile(r"\s*\$\{(.*)\}\s*\Z", re.DOTALL)
+
+
+def _describe(element: etree._Element) -> str:
+    return f"{prefixed(element.tag)} {element.get('id', '')!r}"
+
+
+class _Reader:
+    def __init__(self, root: etree._Element) -> None:
+        self.root = root
+        self.errors: list[str] = []
+        self.messages = {
+            m.get("id", ""): m.get("name", "") for m in root.iterchildren(bpmn("message"))
+        }
+        self.outgoing: dict[str, list[etree._Element]] = {}
+        self.boundaries: dict[str, list[etree._Element]] = {}
+
+    def error(self, message: str) -> None:
+        self.errors.append(message)
+
+    def read(self) -> Definition:
+        if self.root.tag != bpmn("definitions"):
+            found = prefixed(self.root.tag)
+            raise BpmnImportError([f"the root element is {found}, not bpmn:definitions"])
+        processes = [p for p in self.root.iterchildren(bpmn("process")) if len(p)]
+        if len(processes) != 1:
+            raise BpmnImportError([f"expected one process with elements, found {len(processes)}"])
+        process = processes[0]
+        elements = self._classify(process)
+        nodes = [node for node in (self._node(e) for e in elements) if node is not None]
+        if self.errors:
+            raise BpmnImportError(self.errors)
+        return Definition(
+            nodes=tuple(nodes),
+            name=process.get("name", ""),
+            format=process.get(ext("format"), FORMAT),
+        )
+
+    def _classify(self, process: etree._Element) -> list[etree._Element]:
+        elements: list[etree._Element] = []
+        seen: set[str] = set()
+        flows: list[etree._Element] = []
+        boundaries: list[etree._Element] = []
+        for child in process.iterchildren(tag=etree.Element):
+            name = local_name(child.tag)
+            in_bpmn = child.tag == bpmn(name)
+            if in_bpmn and name in IGNORED:
+                continue
+            if not child.get("id"):
+                self.error(f"{prefixed(child.tag)} without an id")
+                continue
+            if child.get("id") in seen:
+                self.error(f"{_describe(child)}: the id is used twice")
+            seen.add(child.get("id", ""))
+            if in_bpmn and name == "sequenceFlow":
+                flows.append(child)
+            elif in_bpmn and name == "boundaryEvent":
+                boundaries.append(child)
+            elif in_bpmn and name in NODE_TAGS:
+                elements.append(child)
+            else:
+                self.error(f"unsupported element {_describe(child)}")
+        sources = {e.get("id") for e in elements} | {b.get("id") for b in boundaries}
+        for flow in flows:
+            self._check_children(flow, FLOW_CHILDREN)
+            source = flow.get("sourceRef", "")
+            if source not in sources:
+                self.error(f"{_describe(flow)} starts at {source!r}, not a supported element")
+            self.outgoing.setdefault(source, []).append(flow)
+        for event in boundaries:
+            self.boundaries.setdefault(event.get("attachedToRef", ""), []).append(event)
+        hosts = {e.get("id"): e for e in elements}
+        for host_id, events in self.boundaries.items():
+            host = hosts.get(host_id)
+            wanted = {"userTask": "timerEventDefinition", "serviceTask": "errorEventDefinition"}
+            for event in events:
+                kinds = [local_name(c.tag) for c in event.iterchildren(tag=etree.Element)]
+                kinds = [k for k in kinds if k.endswith("EventDefinition")]
+                if host is None:
+                    self.error(f"{_describe(event)} is attached to {host_id!r}, not a task")
+                elif kinds != [wanted.get(local_name(host.tag))]:
+                    shown = ", ".join(f"bpmn:{k}" for k in kinds) or "no event definition"
+                    self.error(
+                        f"{_describe(event)} with {shown} on {_describe(host)} is not supported"
+                    )
+        return elements
+
+    def _check_children(self, element: etree._Element, allowed: set[str]) -> None:
+        for child in element.iterchildren(tag=etree.Element):
+            name = local_name(child.tag)
+            if child.tag != bpmn(name) or name not in allowed:
+                self.error(f"unsupported element {prefixed(child.tag)} in {_describe(element)}")
+
+    def _targets(self, element: etree._Element) -> list[etree._Element]:
+        return self.outgoing.get(element.get("id", ""), [])
+
+    def _single_next(self, element: etree._Element) -> str:
+        flows = self._targets(element)
+        if len(flows) > 1:
+            self.error(f"{_describe(element)} has {len(flows)} outgoing flows: one is allowed")
+        for flow in flows:
+            if flow.find(bpmn("conditionExpression")) is not None:
+                self.error(f"{_describe(flow)}: a condition is allowed only after a gateway")
+        return flows[0].get("targetRef", "") if flows else ""
+
+    def _node(self, element: etree._Element) -> Node | None:
+        name = local_name(element.tag)
+        fields: dict[str, Any] = {"id": element.get("id", ""), "name": element.get("name", "")}
+        reader = getattr(self, NODE_TAGS[name])
+        kind = reader(element, fields)
+        return None if kind is None else Node(kind=kind, **fields)
+
+    def _start_event(self, element: etree._Element, fields: dict[str, Any]) -> NodeKind:
+        self._check_children(element, BASE_CHILDREN)
+        fields["next"] = self._single_next(element)
+        return NodeKind.START
+
+    def _end_event(self, element: etree._Element, fields: dict[str, Any]) -> NodeKind:
+        self._check_children(element, BASE_CHILDREN)
+        if self._targets(element):
+            self.error(f"{_describe(element)} is an end: it cannot have outgoing flows")
+        fields["result"] = element.get(ext("result"), "")
+        return NodeKind.END
+
+    def _user_task(self, element: etree._Element, fields: dict[str, Any]) -> NodeKind:
+        self._check_children(element, BASE_CHILDREN)
+        fields["role"] = element.get(ext("role"), "")
+        fields["form"] = element.get(ext("form"), "")
+        source = element.get(ext("agency"), AgencySource.RECEIVING.value)
+        try:
+            fields["agency"] = AgencyRef(AgencySource(source), element.get(ext("agencyValue"), ""))
+        except ValueError:
+            self.error(f"{_describe(element)}: unknown motcua:agency {source!r}")
+        if element.get(ext("budget")):
+            fields["budget"] = self._duration(element, element.get(ext("budget"), ""))
+        fields["outcomes"] = tuple(self._outcome(element, f) for f in self._targets(element))
+        timers = [self._boundary_timer(e) for e in self.boundaries.get(fields["id"], [])]
+        fields["boundary_timers"] = tuple(t for t in timers if t is not None)
+        return NodeKind.USER_TASK
+
+    def _outcome(self, task: etree._Element, flow: etree._Element) -> tuple[str, str]:
+        code = flow.get(ext("outcome")) or flow.get("name", "").strip()
+        condition = flow.findtext(bpmn("conditionExpression")) or ""
+        match = _OUTCOME_CONDITION.match(_unwrap(condition))
+        if not code and match:
+            code = match[1]
+        if not code:
+            self.error(f"{_describe(flow)} from {_describe(task)} has no outcome: name the flow")
+        return code, flow.get("targetRef", "")
+
+    def _boundary_timer(self, event: etree._Element) -> BoundaryTimer | None:
+        definition = event.find(bpmn("timerEventDefinition"))
+        if definition is None:
+            return None  # reported by _classify
+        self._check_children(event, BASE_CHILDREN | {"timerEventDefinition"})
+        after = self._timer_duration(event, definition, ext("after"))
+        flows = self._targets(event)
+        if len(flows) != 1:
+            self.error(f"{_describe(event)} needs exactly one outgoing flow, not {len(flows)}")
+        return BoundaryTimer(
+            id=event.get("id", ""),
+            after=after or Duration(0, DurationUnit.CALENDAR_DAYS),
+            next=flows[0].get("targetRef", "") if flows else "",
+            interrupting=event.get("cancelActivity", "true") != "false",
+            name=event.get("name", ""),
+        )
+
+    def _service_task(self, element: etree._Element, fields: dict[str, Any]) -> NodeKind:
+        self._check_children(element, BASE_CHILDREN)
+        fields["handler"] = element.get(ext("handler"), "")
+        retries = element.get(ext("retries"), "3")
+        if retries.isdigit():
+            fields["retries"] = int(retries)
+        else:
+            self.error(f"{_describe(element)}: motcua:retries {retries!r} is not a number")
+        fields["next"] = self._single_next(element)
+        for event in self.boundaries.get(fields["id"], []):
+            if event.find(bpmn("errorEventDefinition")) is not None:
+                self._check_children(event, BASE_CHILDREN | {"errorEventDefinition"})
+                fields["on_error"] = self._single_next(event)
+        return NodeKind.SERVICE_TASK
+
+    def _exclusive_gateway(self, element: etree._Element, fields: dict[str, Any]) -> NodeKind:
+        self._check_children(element, BASE_CHILDREN)
+        default_flow = element.get("default", "")
+        branches: list[Branch] = []
+        for flow in self._targets(element):
+            condition = _unwrap(flow.findtext(bpmn("conditionExpression")) or "")
+            if flow.get("id") == default_flow:
+                fields["default"] = flow.get("targetRef", "")
+            elif condition.strip():
+                branches.append(Branch(condition, flow.get("targetRef", "")))
+            else:
+                self.error(
+                    f"{_describe(flow)} from {_describe(element)} has no condition"
+                    " and is not the gateway's default"
+                )
+        fields["branches"] = tuple(branches)
+        return NodeKind.EXCLUSIVE_GATEWAY
+
+    def _parallel_gateway(self, element: etree._Element, fields: dict[str, Any]) -> NodeKind:
+        self._check_children(element, BASE_CHILDREN)
+        flows = self._targets(element)
+        direction = element.get("gatewayDirection", "")
+        if direction not in ("Diverging", "Converging"):
+            direction = "Diverging" if len(flows) > 1 else "Converging"
+        if direction == "Converging":
+            fields["next"] = self._single_next(element)
+            return NodeKind.PARALLEL_JOIN
+        fields["targets"] = tuple(f.get("targetRef", "") for f in flows)
+        return NodeKind.PARALLEL_SPLIT
+
+    def _catch_event(self, element: etree._Element, fields: dict[str, Any]) -> NodeKind | None:
+        self._check_children(
+            element, BASE_CHILDREN | {"timerEventDefinition", "messageEventDefinition"}
+        )
+        definitions = [c for c in element if local_name(c.tag).endswith("EventDefinition")]
+        if len(definitions) != 1:
+            self.error(f"{_describe(element)} needs exactly one timer or message definition")
+            return None
+        fields["next"] = self._single_next(element)
+        definition = definitions[0]
+        if definition.tag == bpmn("messageEventDefinition"):
+            message = self.messages.get(definition.get("messageRef", ""), "")
+            fields["event"] = element.get(ext("event")) or message
+            return NodeKind.WAIT_EVENT
+        if definition.find(bpmn("timeDate")) is not None or element.get(ext("at")):
+            at = element.get(ext("at")) or definition.findtext(bpmn("timeDate")) or ""
+            fields["at"] = _unwrap(at).strip()
+        else:
+            fields["wait"] = self._timer_duration(element, definition, ext("wait"))
+        return NodeKind.TIMER
+
+    def _timer_duration(
+        self, element: etree._Element, definition: etree._Element, attribute: str
+    ) -> Duration | None:
+        if element.get(attribute):
+            return self._duration(element, element.get(attribute, ""))
+        iso = definition.findtext(bpmn("timeDuration"))
+        if iso is None:
+            self.error(f"{_describe(element)}: a timer needs a duration (timeDuration)")
+            return None
+        try:
+            return durations.from_iso(iso)
+        except ValueError as exc:
+            self.error(f"{_describe(element)}: {exc}")
+            return None
+
+    def _duration(self, element: etree._Element, text: str) -> Duration | None:
+        try:
+            return durations.from_text(text)
+        except ValueError as exc:
+            self.error(f"{_describe(element)}: {exc}")
+            return None
+
+
+def _unwrap(expression: str) -> str:
+    """``${data.x > 1}`` (as Camunda writes expressions) -> ``data.x > 1``."""
+    match = _EXPRESSION.match(expression)
+    return match[1] if match else expression
+
+
+def definition_from_bpmn(data: bytes | str) -> Definition:
+    """Read a BPMN 2.0 document into a Definition; BpmnImportError lists every problem."""
+    return _Reader(parse_xml(data)).read()
