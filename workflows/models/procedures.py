@@ -163,6 +163,8 @@ class ProcedureVersion(models.Model):
         verbose_name = _("procedure version")
         verbose_name_plural = _("procedure versions")
         ordering = ["procedure_id", "agency_id", "-number"]
+        # Publishing changes what every new dossier runs: a permission of its own.
+        permissions = [("publish_procedureversion", _("Can publish procedure versions"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["procedure", "agency", "number"],
