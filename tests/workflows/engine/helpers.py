@@ -95,3 +95,37 @@ def publish_next(version: ProcedureVersion, definition: Definition) -> Procedure
 
 
 __all__ = ["AgencyFactory", "dossier_on", "publish_next", "published", "two_step"]
+
+
+def parallel() -> Definition:
+    """start -> split [check_a, check_b] -> join -> end (both checks in the receiving agency)."""
+    return Definition(
+        name="Parallel checks",
+        nodes=(
+            Node(id="submitted", kind=K.START, next="split"),
+            Node(id="split", kind=K.PARALLEL_SPLIT, targets=("check_a", "check_b")),
+            Node(id="check_a", kind=K.USER_TASK, role="reception", outcomes=(("ok", "join"),)),
+            Node(id="check_b", kind=K.USER_TASK, role="reception", outcomes=(("ok", "join"),)),
+            Node(id="join", kind=K.PARALLEL_JOIN, next="done"),
+            Node(id="done", kind=K.END, result="processed"),
+        ),
+    )
+
+
+def field_agency(path: str = "school_code") -> Definition:
+    """One user task in the agency named by the dossier's data."""
+    return Definition(
+        name="Routed by data",
+        nodes=(
+            Node(id="submitted", kind=K.START, next="decide"),
+            Node(
+                id="decide",
+                kind=K.USER_TASK,
+                role="specialist",
+                agency=AgencyRef(AgencySource.FIELD, path),
+                budget=Duration(4, DurationUnit.WORKING_HOURS),
+                outcomes=(("approve", "done"),),
+            ),
+            Node(id="done", kind=K.END, result="processed"),
+        ),
+    )

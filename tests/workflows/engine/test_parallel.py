@@ -1,0 +1,84 @@
+"""Parallel split and join; two workers completing both branches at once make one join."""
+
+import threading
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import PROCESS, STATUS
+
+from workflows.engine import process_start, task_complete
+from workflows.models import Dossier
+
+from ..factories import AgencyFactory, MembershipFactory, RoleFactory, UserFactory
+from .helpers import dossier_on, parallel, published
+
+
+def _officer(agency):  # type: ignore[no-untyped-def]
+    user = UserFactory()
+    MembershipFactory(user=user, agency=agency, role=RoleFactory(code="reception"))
+    return get_user_model().objects.get(pk=user.pk)
+
+
+def _branches(process):  # type: ignore[no-untyped-def]
+    tasks = Task.objects.filter(process=process, flow_task_type="HUMAN", status=STATUS.NEW)
+    return sorted(tasks, key=lambda t: t.flow_task.name)
+
+
+@pytest.mark.django_db
+def test_both_branches_then_the_join_then_the_end():
+    dossier = dossier_on(parallel())
+    user = _officer(dossier.receiving_agency)
+    process = process_start(dossier=dossier)
+    first, second = _branches(process)
+    assert [first.flow_task.name, second.flow_task.name] == ["check_a", "check_b"]
+
+    task_complete(task_id=first.pk, user=user, outcome="ok")
+    dossier.refresh_from_db()
+    assert dossier.status == Dossier.Status.NEW  # the join waits for the other branch
+    task_complete(task_id=second.pk, user=user, outcome="ok")
+
+    dossier.refresh_from_db()
+    process.refresh_from_db()
+    assert dossier.status == Dossier.Status.PROCESSED
+    assert process.status == PROCESS.DONE
+    assert Task.objects.filter(process=process, flow_task_type="JOIN").count() == 1
+
+
+def _complete(task_id: int, user, barrier, errors) -> None:  # type: ignore[no-untyped-def]
+    try:
+        barrier.wait(timeout=10)
+        task_complete(task_id=task_id, user=user, outcome="ok")
+    except BaseException as exc:  # reported by the test
+        errors.append(exc)
+    finally:
+        connection.close()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_completing_both_branches_at_once_make_exactly_one_join():
+    version = published(parallel())
+    agency = AgencyFactory()
+    user = _officer(agency)
+    for _round in range(20):
+        dossier = dossier_on(version, receiving_agency=agency, competent_agency=agency)
+        process = process_start(dossier=dossier)
+        branches = _branches(process)
+        barrier = threading.Barrier(len(branches))
+        errors: list[BaseException] = []
+        threads = [
+            threading.Thread(target=_complete, args=(t.pk, user, barrier, errors)) for t in branches
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+
+        assert errors == []
+        assert Task.objects.filter(process=process, flow_task_type="JOIN").count() == 1
+        process.refresh_from_db()
+        dossier.refresh_from_db()
+        assert process.status == PROCESS.DONE
+        assert dossier.status == Dossier.Status.PROCESSED
