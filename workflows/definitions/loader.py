@@ -1,0 +1,197 @@
+"""Source (YAML/JSON text, or the parsed mapping) ↔ ``Definition``.
+
+``load`` checks the shape against the JSON Schema and builds the frozen model; ``dump``
+writes the canonical mapping back: fields in a fixed order, empty optional fields left out,
+a user task's ``agency`` and a service task's ``retries`` always written. So
+``dump(load(x)) == x`` for any canonical ``x``, and ``load(dump(d)) == d``.
+"""
+
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import yaml
+
+from .errors import DefinitionError, DefinitionInvalid
+from .model import (
+    AgencyRef,
+    AgencySource,
+    BoundaryTimer,
+    Branch,
+    Definition,
+    Duration,
+    DurationUnit,
+    Node,
+    NodeKind,
+)
+from .schema import schema_errors
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML 1.2 booleans: only true/false (an outcome called ``no`` or ``on`` stays text)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def parse_text(text: str) -> Any:
+    """YAML or JSON text → plain data; DefinitionInvalid (kind ``syntax``) if it does not parse."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader subclass)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise DefinitionInvalid(
+            [DefinitionError("syntax", "", {"detail": f"{where}{problem}"})]
+        ) from None
+
+
+def loads(text: str) -> Definition:
+    return load(parse_text(text))
+
+
+def load(raw: Any) -> Definition:
+    """A parsed source → ``Definition``; DefinitionInvalid with every schema error."""
+    errors = schema_errors(raw)
+    if errors:
+        raise DefinitionInvalid(errors)
+    return Definition(
+        nodes=tuple(_node(item) for item in raw["nodes"]),
+        name=raw.get("name", ""),
+        format=raw["format"],
+    )
+
+
+def _duration(raw: Mapping[str, Any] | None) -> Duration | None:
+    return None if raw is None else Duration(int(raw["amount"]), DurationUnit(raw["unit"]))
+
+
+def _agency(raw: Mapping[str, Any] | None) -> AgencyRef:
+    if not raw:
+        return AgencyRef()
+    if "from" in raw:
+        return AgencyRef(AgencySource(raw["from"]))
+    if "fixed" in raw:
+        return AgencyRef(AgencySource.FIXED, raw["fixed"])
+    return AgencyRef(AgencySource.FIELD, raw["field"])
+
+
+def _node(raw: Mapping[str, Any]) -> Node:
+    kind = NodeKind(raw["kind"])
+    common: dict[str, Any] = {"id": raw["id"], "kind": kind, "name": raw.get("name", "")}
+    if kind is NodeKind.PARALLEL_SPLIT:
+        return Node(**common, targets=tuple(raw["next"]))
+    return Node(
+        **common,
+        next=raw.get("next", ""),
+        role=raw.get("role", ""),
+        agency=_agency(raw.get("agency")),
+        form=raw.get("form", ""),
+        outcomes=tuple(raw.get("outcomes", {}).items()),
+        budget=_duration(raw.get("budget")),
+        boundary_timers=tuple(
+            BoundaryTimer(
+                id=t["id"],
+                after=Duration(int(t["after"]["amount"]), DurationUnit(t["after"]["unit"])),
+                next=t["next"],
+                interrupting=bool(t.get("interrupting", False)),
+                name=t.get("name", ""),
+            )
+            for t in raw.get("timers", ())
+        ),
+        handler=raw.get("handler", ""),
+        retries=int(raw.get("retries", Node.retries)),
+        on_error=raw.get("on_error", ""),
+        branches=tuple(Branch(b["when"], b["next"]) for b in raw.get("branches", ())),
+        default=raw.get("default", ""),
+        wait=_duration(raw.get("wait")),
+        at=raw.get("at", ""),
+        event=raw.get("event", ""),
+        result=raw.get("result", ""),
+    )
+
+
+def dump(definition: Definition) -> dict[str, Any]:
+    """The canonical source mapping of ``definition`` (JSON-ready)."""
+    out: dict[str, Any] = {"format": definition.format}
+    if definition.name:
+        out["name"] = definition.name
+    out["nodes"] = [_dump_node(node) for node in definition.nodes]
+    return out
+
+
+def dumps(definition: Definition, *, as_json: bool = False) -> str:
+    """The canonical source text: YAML (the default) or JSON."""
+    data = dump(definition)
+    if as_json:
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _dump_duration(duration: Duration) -> dict[str, Any]:
+    return {"amount": duration.amount, "unit": str(duration.unit)}
+
+
+def _dump_agency(agency: AgencyRef) -> dict[str, str]:
+    if agency.source is AgencySource.FIXED:
+        return {"fixed": agency.value}
+    if agency.source is AgencySource.FIELD:
+        return {"field": agency.value}
+    return {"from": str(agency.source)}
+
+
+def _dump_node(node: Node) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": node.id, "kind": str(node.kind)}
+    if node.name:
+        out["name"] = node.name
+    kind = node.kind
+    if kind is NodeKind.USER_TASK:
+        out["role"] = node.role
+        out["agency"] = _dump_agency(node.agency)
+        if node.form:
+            out["form"] = node.form
+        if node.budget is not None:
+            out["budget"] = _dump_duration(node.budget)
+        out["outcomes"] = dict(node.outcomes)
+        if node.boundary_timers:
+            out["timers"] = [_dump_timer(timer) for timer in node.boundary_timers]
+    elif kind is NodeKind.SERVICE_TASK:
+        out |= {"handler": node.handler, "retries": node.retries, "next": node.next}
+        if node.on_error:
+            out["on_error"] = node.on_error
+    elif kind is NodeKind.EXCLUSIVE_GATEWAY:
+        out["branches"] = [{"when": b.condition, "next": b.next} for b in node.branches]
+        if node.default:
+            out["default"] = node.default
+    elif kind is NodeKind.PARALLEL_SPLIT:
+        out["next"] = list(node.targets)
+    elif kind is NodeKind.TIMER:
+        if node.wait is not None:
+            out["wait"] = _dump_duration(node.wait)
+        if node.at:
+            out["at"] = node.at
+        out["next"] = node.next
+    elif kind is NodeKind.WAIT_EVENT:
+        out |= {"event": node.event, "next": node.next}
+    elif kind is NodeKind.END:
+        out["result"] = node.result
+    else:  # start, parallel_join
+        out["next"] = node.next
+    return out
+
+
+def _dump_timer(timer: BoundaryTimer) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": timer.id}
+    if timer.name:
+        out["name"] = timer.name
+    out |= {"after": _dump_duration(timer.after), "next": timer.next}
+    out["interrupting"] = timer.interrupting
+    return out

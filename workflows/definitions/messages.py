@@ -1,0 +1,62 @@
+"""Every validation message, by kind (English msgids; ``%(node)s`` is the node's id).
+
+docs/workflow-language.md lists the same kinds with an example each: keep them in step.
+Where no id can be read (a node without one), ``node`` is its position, e.g. ``#3``.
+"""
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+MESSAGES: dict[str, Promise] = {
+    # The text and its shape (JSON Schema)
+    "syntax": _("The definition is not valid YAML or JSON: %(detail)s"),
+    "definition_type": _("The definition must be a mapping with format, name and nodes."),
+    "definition_required": _("The definition needs the field %(field)s."),
+    "definition_unknown_field": _("The definition has an unknown field %(field)s."),
+    "definition_format": _("The definition's format must be %(expected)s."),
+    "definition_invalid": _("The definition's field %(field)s is not valid."),
+    "node_type": _("Node %(node)s: a node must be a mapping with at least id and kind."),
+    "required": _("Node %(node)s: %(field)s is required."),
+    "unknown_field": _("Node %(node)s: %(field)s is not a field of a %(kind)s node."),
+    "choice": _("Node %(node)s: %(field)s must be one of %(choices)s."),
+    "type": _("Node %(node)s: %(field)s must be %(expected)s."),
+    "form": _("Node %(node)s: %(field)s is not in the expected form (%(hint)s)."),
+    "too_small": _("Node %(node)s: %(field)s must be at least %(limit)s."),
+    "too_large": _("Node %(node)s: %(field)s must be at most %(limit)s."),
+    "too_short": _("Node %(node)s: %(field)s needs at least %(limit)s characters."),
+    "too_long": _("Node %(node)s: %(field)s is longer than %(limit)s characters."),
+    "too_few": _("Node %(node)s: %(field)s needs at least %(limit)s entries."),
+    "too_many": _("Node %(node)s: %(field)s has more than %(limit)s entries."),
+    "repeated": _("Node %(node)s: %(field)s lists the same item twice."),
+    "invalid": _("Node %(node)s: %(field)s is not valid."),
+    # Ids and references
+    "duplicate_id": _("Node %(node)s: the id %(id)s is already used by another node or timer."),
+    "reserved_id": _(
+        "Node %(node)s: the id %(id)s is reserved (it clashes with an attribute of viewflow's "
+        "Flow class); choose another id."
+    ),
+    "no_start": _("The definition has no start node."),
+    "many_starts": _("Node %(node)s: a definition has one start node, and %(first)s is one."),
+    "start_targeted": _("Node %(node)s: the start node cannot follow another node (%(source)s)."),
+    "unknown_target": _("Node %(node)s: %(field)s leads to %(target)s, which is not a node."),
+    "unknown_role": _("Node %(node)s: there is no role %(role)s."),
+    "unknown_form": _("Node %(node)s: there is no step form %(form)s."),
+    "unknown_handler": _("Node %(node)s: there is no service handler %(handler)s."),
+    "unknown_agency": _("Node %(node)s: there is no agency with the code %(agency)s."),
+    # The graph
+    "unreachable": _("Node %(node)s cannot be reached from the start node."),
+    "dead_end": _("Node %(node)s: no path leads from this node to an end node."),
+    "no_default": _("Node %(node)s: an exclusive gateway needs a default branch."),
+    "join_one_input": _("Node %(node)s: a parallel join needs at least two incoming paths."),
+    "join_never_fires": _(
+        "Node %(node)s: this parallel join can never fire: no parallel split has all of its "
+        "branches leading to it."
+    ),
+    "timer_spec": _(
+        "Node %(node)s: a timer waits either for a duration (wait) or until a date (at), "
+        "exactly one of the two."
+    ),
+    "bad_condition": _(
+        "Node %(node)s: the condition of branch %(branch)s is not valid: %(detail)s"
+    ),
+}
