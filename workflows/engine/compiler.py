@@ -14,6 +14,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from viewflow import this
 from viewflow.workflow import flow
 from viewflow.workflow.activation import Activation
+from viewflow.workflow.nodes import TimerBoundary
 
 from workflows.definitions.model import Definition, Duration, NodeKind
 from workflows.definitions.model import Node as Step
@@ -51,7 +52,7 @@ def compile_definition(definition: Definition, *, name: str, title: str = "") ->
         for timer in step.boundary_timers:
             if timer.id in attrs or hasattr(flow.Flow, timer.id):
                 raise CompileError(f"node {step.id!r}: timer id {timer.id!r} clashes")
-            attrs[timer.id] = flow.TimerBoundary(
+            attrs[timer.id] = TimerBoundary(
                 _ref(step.id), delay=_delay(timer.after), interrupting=timer.interrupting
             ).Next(_ref(timer.next))
             if timer.name:
