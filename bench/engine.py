@@ -1,0 +1,246 @@
+"""Benchmark: dossiers through a published definition on the engine, against the same flow
+hand-written as a viewflow class, in the same run.
+
+The flow: start -> reception (user task) -> review (user task) -> notify (service task) -> end.
+The engine runs the service task through the outbox (a worker's path: claim, handler, complete
+under the flow lock); the hand-written class calls the handler inline (``flow.Function``), as
+a viewflow class without an outbox would. Both use the same row lock and point their process
+at the dossier. Dossiers are created before timing starts. Prints one JSON object last:
+{"processes_per_s", "handwritten_processes_per_s", "ratio", "statements_per_process", ...}
+
+    DATABASE_URL=postgres://... python bench/engine.py [--quick] [-n N]
+"""
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("MOTCUA_VAR_DIR", tempfile.mkdtemp(prefix="motcua-bench-"))
+os.environ["MOTCUA_BACKGROUND"] = "manual"
+
+AGENCY = "999.00.99.B01"
+HANDLER = "bench.notify"
+
+
+def definition() -> dict[str, Any]:
+    return {
+        "format": "motcua/workflow@1",
+        "name": "Bench",
+        "nodes": [
+            {"id": "submitted", "kind": "start", "next": "reception"},
+            {
+                "id": "reception",
+                "kind": "user_task",
+                "role": "reception",
+                "agency": {"from": "receiving"},
+                "budget": {"amount": 1, "unit": "working_days"},
+                "outcomes": {"accept": "review"},
+            },
+            {
+                "id": "review",
+                "kind": "user_task",
+                "role": "specialist",
+                "agency": {"from": "competent"},
+                "outcomes": {"approve": "notify"},
+            },
+            {"id": "notify", "kind": "service_task", "handler": HANDLER, "next": "done"},
+            {"id": "done", "kind": "end", "result": "processed"},
+        ],
+    }
+
+
+def setup() -> tuple[Any, Any]:
+    """The agency, an officer with both roles, a published version; returns (version, user)."""
+    from django.contrib.auth import get_user_model
+
+    from workflows.definitions.registry import service_handlers
+    from workflows.models import Agency, Membership, Procedure, ProcedureCase, Role
+    from workflows.services.procedure_versions import (
+        procedure_version_new_draft,
+        procedure_version_publish,
+    )
+
+    if HANDLER not in service_handlers:
+        service_handlers.add(HANDLER, lambda **kwargs: None)
+    agency, _ = Agency.objects.get_or_create(
+        code=AGENCY, defaults={"name": "Bench", "kind": Agency.Kind.OFFICE}
+    )
+    user, _ = get_user_model().objects.get_or_create(username="bench-officer")
+    for code in ("reception", "specialist"):
+        role, _ = Role.objects.get_or_create(code=code, defaults={"name": code})
+        Membership.objects.get_or_create(user=user, agency=agency, role=role)
+    procedure, _ = Procedure.objects.get_or_create(code="9.999999", defaults={"name": "Bench"})
+    draft = procedure_version_new_draft(procedure=procedure, scope=None)
+    draft.definition = definition()
+    draft.save()
+    ProcedureCase.objects.create(
+        version=draft, code="bench", name="Bench", deadline_amount=5, required_documents=[]
+    )
+    version = procedure_version_publish(version=draft, by=None)
+    return version, get_user_model().objects.get(pk=user.pk)
+
+
+def dossiers(version: Any, n: int) -> list[Any]:
+    from workflows.models import Agency, Dossier
+
+    case, agency = version.cases.get(), Agency.objects.get(code=AGENCY)
+    return [
+        Dossier.objects.create(
+            version=version,
+            case=case,
+            receiving_agency=agency,
+            competent_agency=agency,
+            channel=Dossier.Channel.ONLINE,
+            data={"i": i},
+        )
+        for i in range(n)
+    ]
+
+
+def handwritten_class() -> Any:
+    """The same flow written by hand, registered where viewflow can import it back."""
+    from viewflow import this
+    from viewflow.workflow import flow
+
+    from workflows.engine import flows
+    from workflows.engine.locking import lock_impl as engine_lock
+    from workflows.permissions import role_permission_code
+
+    class BenchHandwrittenFlow(flow.Flow):
+        lock_impl = engine_lock()
+        start = flow.StartHandle().Next(this.reception)
+        reception = (
+            flow.View(None).Permission(role_permission_code("reception", AGENCY)).Next(this.review)
+        )
+        review = (
+            flow.View(None).Permission(role_permission_code("specialist", AGENCY)).Next(this.notify)
+        )
+        notify = flow.Function(this.call_notify).Next(this.end)
+        end = flow.End()
+
+        def call_notify(self, activation: Any) -> None:
+            return None
+
+    BenchHandwrittenFlow.__module__ = flows.__name__
+    setattr(flows, "BenchHandwrittenFlow", BenchHandwrittenFlow)  # noqa: B010
+    return BenchHandwrittenFlow
+
+
+def run_handwritten(flow_class: Any, dossier: Any, user: Any) -> None:
+    from django.db import transaction
+    from viewflow.workflow.models import Task
+    from viewflow.workflow.nodes.start import StartHandleActivation
+    from viewflow.workflow.status import STATUS
+
+    with transaction.atomic():
+        activation = StartHandleActivation.create(flow_class.start, None, None)
+        activation.process.artifact = dossier
+        activation.execute()
+    process = activation.process
+    for _step in ("reception", "review"):
+        with flow_class.lock(process.pk):
+            task = Task.objects.select_related("process").get(
+                process_id=process.pk, flow_task_type="HUMAN", status=STATUS.NEW
+            )
+            act = task.flow_task.activation_class(task)
+            act.assign(user)
+            act.start(None)
+            act.execute()
+
+
+def run_engine(dossier: Any, user: Any) -> None:
+    from viewflow.workflow.models import Task
+    from viewflow.workflow.status import STATUS
+
+    from core import outbox
+    from workflows.engine import process_start, task_complete
+
+    process = process_start(dossier=dossier, by=user)
+    for outcome in ("accept", "approve"):
+        task_id = (
+            Task.objects.filter(process_id=process.pk, flow_task_type="HUMAN", status=STATUS.NEW)
+            .values_list("pk", flat=True)
+            .get()
+        )
+        task_complete(task_id=task_id, user=user, outcome=outcome)
+    for message_id in outbox.due_message_ids():  # what a worker is handed
+        outbox.deliver(message_id)
+
+
+CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT")
+
+
+def timed(fn: Any, items: list[Any]) -> tuple[float, int, int]:
+    """Seconds, SQL statements (data statements, then everything incl. BEGIN/SAVEPOINT)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        started = time.perf_counter()
+        for item in items:
+            fn(item)
+        elapsed = time.perf_counter() - started
+    data = [q for q in queries.captured_queries if not q["sql"].startswith(CONTROL)]
+    return elapsed, len(data), len(queries)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("-n", type=int, default=None)
+    args = parser.parse_args()
+    n = args.n or (100 if args.quick else 1000)
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from workflows.models import Dossier
+
+    call_command("migrate", verbosity=0)
+    version, user = setup()
+    hand = handwritten_class()
+    warm = 5
+    batch = dossiers(version, 2 * (n + warm))
+    engine_items, hand_items = batch[: n + warm], batch[n + warm :]
+    timed(lambda d: run_engine(d, user), engine_items[:warm])
+    timed(lambda d: run_handwritten(hand, d, user), hand_items[:warm])
+    # alternate halves so warm-up and cache effects fall on both sides alike
+    half = n // 2
+    engine = [0.0, 0, 0]
+    handwritten = [0.0, 0, 0]
+    for lo, hi in ((warm, warm + half), (warm + half, warm + n)):
+        for total, run in (
+            (engine, lambda d: run_engine(d, user)),
+            (handwritten, lambda d: run_handwritten(hand, d, user)),
+        ):
+            items = engine_items if total is engine else hand_items
+            for i, value in enumerate(timed(run, items[lo:hi])):
+                total[i] += value
+
+    finished = Dossier.objects.filter(pk__in=[d.pk for d in engine_items], status=9).count()
+    assert finished == len(engine_items), f"{finished} of {len(engine_items)} dossiers finished"
+    result = {
+        "database": connection.vendor,
+        "processes": n,
+        "statements_with_transaction_control": round(engine[2] / n, 1),
+        "handwritten_statements_per_process": round(handwritten[1] / n, 1),
+        "processes_per_s": round(n / engine[0], 1),
+        "handwritten_processes_per_s": round(n / handwritten[0], 1),
+        "ratio": round(handwritten[0] / engine[0], 3),
+        "statements_per_process": round(engine[1] / n, 1),
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
