@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from .messages import MESSAGES
 
 
-@dataclass(frozen=True, eq=True)
+@dataclass(frozen=True)
 class DefinitionError:
     code: str  # one of MESSAGES' keys: "unknown_role", "unreachable", ...
     node: str = ""  # the node id (empty only for errors about the whole definition)
@@ -28,17 +28,16 @@ class DefinitionError:
     def __str__(self) -> str:
         return self.message
 
+    def _key(self) -> tuple[str, str, str]:
+        return (self.code, self.node, repr(sorted(self.params.items(), key=lambda kv: kv[0])))
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
 
 def unique(errors: Iterable[DefinitionError]) -> list[DefinitionError]:
     """The errors in their order, each once."""
-    seen: set[tuple[str, str, str]] = set()
-    kept = []
-    for error in errors:
-        key = (error.code, error.node, repr(sorted(error.params.items(), key=lambda kv: kv[0])))
-        if key not in seen:
-            seen.add(key)
-            kept.append(error)
-    return kept
+    return list(dict.fromkeys(errors))
 
 
 class DefinitionInvalid(ValidationError):

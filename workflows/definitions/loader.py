@@ -28,8 +28,19 @@ from .model import (
 from .schema import schema_errors
 
 
+class _AliasRefused(yaml.YAMLError):
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
 class _Loader(yaml.SafeLoader):
-    """YAML 1.2 booleans: only true/false (an outcome called ``no`` or ``on`` stays text)."""
+    """YAML 1.2 booleans: only true/false (an outcome called ``no`` or ``on`` stays text); no
+    aliases (a few lines of them expand into an exponential structure: "billion laughs")."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise _AliasRefused(self.peek_event().start_mark.line + 1)
+        return super().compose_node(parent, index)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -45,6 +56,8 @@ def parse_text(text: str) -> Any:
     """YAML or JSON text → plain data; DefinitionInvalid (kind ``syntax``) if it does not parse."""
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader subclass)
+    except _AliasRefused as error:
+        raise DefinitionInvalid([DefinitionError("yaml_alias", "", {"line": error.line})]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 MESSAGES: dict[str, Promise] = {
     # The text and its shape (JSON Schema)
     "syntax": _("The definition is not valid YAML or JSON: %(detail)s"),
+    "yaml_alias": _("The definition may not use YAML aliases (line %(line)s)."),
     "definition_type": _("The definition must be a mapping with format, name and nodes."),
     "definition_required": _("The definition needs the field %(field)s."),
     "definition_unknown_field": _("The definition has an unknown field %(field)s."),

@@ -12,9 +12,10 @@ from typing import Any
 from .errors import DefinitionError, DefinitionInvalid, unique
 from .expressions import ExpressionError, expression_check
 from .graph import Graph, references
-from .loader import load
+from .loader import dump, load
 from .model import AgencySource, Definition, Node, NodeKind
 from .reserved import is_reserved
+from .schema import schema_errors
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,11 @@ def definition_check(raw: Any, *, context: ValidationContext | None = None) -> D
 def validate(
     definition: Definition, *, context: ValidationContext | None = None
 ) -> list[DefinitionError]:
+    """Every error of ``definition``: its shape (as ``dump`` writes it), then its meaning."""
     context = context if context is not None else current_context(definition)
     graph = Graph(definition)
     errors = [
+        *schema_errors(dump(definition)),
         *_ids(definition),
         *_starts(definition, graph),
         *_references(definition, graph),
@@ -104,7 +107,7 @@ def _references(definition: Definition, graph: Graph) -> Iterator[DefinitionErro
 def _names(definition: Definition, context: ValidationContext) -> Iterator[DefinitionError]:
     for node in definition.nodes:
         if node.kind is NodeKind.USER_TASK:
-            if context.roles is not None and node.role not in context.roles:
+            if node.role and context.roles is not None and node.role not in context.roles:
                 yield DefinitionError("unknown_role", node.id, {"role": node.role})
             if node.form and context.forms is not None and node.form not in context.forms:
                 yield DefinitionError("unknown_form", node.id, {"form": node.form})
@@ -112,7 +115,8 @@ def _names(definition: Definition, context: ValidationContext) -> Iterator[Defin
             if fixed and context.agencies is not None and node.agency.value not in context.agencies:
                 yield DefinitionError("unknown_agency", node.id, {"agency": node.agency.value})
         known = context.handlers
-        if node.kind is NodeKind.SERVICE_TASK and known is not None and node.handler not in known:
+        service = node.kind is NodeKind.SERVICE_TASK and node.handler
+        if service and known is not None and node.handler not in known:
             yield DefinitionError("unknown_handler", node.id, {"handler": node.handler})
 
 

@@ -139,3 +139,11 @@ def test_text_that_does_not_parse_is_a_syntax_error():
     (error,) = caught.value.errors
     assert error.code == "syntax"
     assert "line 3" in error.message
+
+
+def test_yaml_aliases_are_refused():
+    text = "format: motcua/workflow@1\nnodes:\n- &n {id: s, kind: start, next: e}\n- *n\n"
+    with pytest.raises(DefinitionInvalid) as caught:
+        loads(text)
+    assert [(e.code, e.params) for e in caught.value.errors] == [("yaml_alias", {"line": 4})]
+    assert caught.value.messages == ["The definition may not use YAML aliases (line 4)."]

@@ -6,6 +6,7 @@ import pytest
 
 from tests.workflows.factories import AgencyFactory
 from workflows.definitions import (
+    DefinitionError,
     DefinitionInvalid,
     ValidationContext,
     definition_check,
@@ -13,6 +14,7 @@ from workflows.definitions import (
     validate,
 )
 from workflows.definitions.messages import MESSAGES
+from workflows.definitions.model import Definition, Node, NodeKind
 from workflows.definitions.registry import service_handlers, step_forms
 
 from .conftest import OPEN, SMALL, nodes
@@ -229,7 +231,27 @@ def test_definition_check_raises_every_error_as_a_validation_error():
 
 
 def test_every_message_but_whole_definition_ones_names_its_node():
-    whole = {key for key in MESSAGES if key == "syntax" or key.startswith(("definition_", "no_"))}
-    whole.discard("no_default")
+    whole = {"syntax", "yaml_alias", "no_start"}
+    whole |= {key for key in MESSAGES if key.startswith("definition_")}
     for key, message in MESSAGES.items():
         assert ("%(node)s" in str(message)) is (key not in whole), key
+
+
+def test_a_definition_built_in_code_is_checked_for_its_shape_too():
+    built = Definition(
+        nodes=(
+            Node("start", NodeKind.START, next="t"),
+            Node("t", NodeKind.USER_TASK, outcomes=(("done", "e"),)),  # no role
+            Node("e", NodeKind.END),  # no result
+        )
+    )
+    assert [(e.code, e.node) for e in validate(built, context=OPEN)] == [
+        ("form", "t"),
+        ("choice", "e"),
+    ]
+
+
+def test_errors_compare_and_hash_by_value():
+    first = DefinitionError("unknown_role", "t", {"role": "x"})
+    assert first == DefinitionError("unknown_role", "t", {"role": "x"})
+    assert len({first, DefinitionError("unknown_role", "t", {"role": "x"})}) == 1
