@@ -82,3 +82,12 @@ def test_the_docs_show_every_node_kind_and_every_error_kind():
         assert f"kind: {kind}" in text, kind
     for code in MESSAGES:
         assert f"`{code}`" in text, code
+
+
+def test_the_docs_example_messages_are_real_messages():
+    rows = re.findall(r"^\| `(\w+)` \| (.+) \|$", DOCS.read_text(encoding="utf-8"), flags=re.M)
+    assert {code for code, _ in rows} == set(MESSAGES)
+    for code, example in rows:
+        parts = re.split(r"%\(\w+\)s", str(MESSAGES[code]))
+        pattern = ".+".join(re.escape(part) for part in parts)
+        assert re.fullmatch(pattern, example), (code, example)
