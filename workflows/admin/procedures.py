@@ -1,12 +1,20 @@
 """Admin: procedures and their versions. A published or retired version is shown read-only;
-versions are created, published and retired by actions that call the services."""
+versions are created, published and retired by actions that call the services.
+
+A draft's workflow is edited as YAML or replaced by an uploaded BPMN file; the page lists
+the definition's problems per node, shows its diagram, and links to publishing (with a
+confirmation), the BPMN download and the comparison with another version.
+"""
 
 from typing import Any
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseRedirect
+from django.urls import URLPattern, path, reverse
+from django.utils.http import urlencode
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from workflows.errors import ProcedureVersionLocked, ProcedureVersionStateError
@@ -16,6 +24,10 @@ from workflows.services.procedure_versions import (
     procedure_version_publish,
     procedure_version_retire,
 )
+
+from . import definition_views as views
+from .definition_display import diagram_html, problems_html, source_html
+from .definition_form import ProcedureVersionForm
 
 _FAILURES = (ProcedureVersionLocked, ProcedureVersionStateError, ValidationError, ValueError)
 
@@ -93,17 +105,8 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
     list_filter = ["status", ("agency", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["procedure__code", "procedure__name"]
     list_select_related = ["procedure", "agency"]
-    fields = [
-        ("procedure", "agency", "number"),
-        "status",
-        "note",
-        "definition",
-        "form_schema",
-        "retention_years",
-        ("created_at", "created_by"),
-        ("published_at", "published_by"),
-        ("retired_at", "retired_by"),
-    ]
+    form = ProcedureVersionForm
+    change_form_template = "admin/workflows/procedureversion/change_form.html"
     always_readonly = [
         "procedure",
         "agency",
@@ -117,16 +120,90 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
         "retired_by",
     ]
     inlines = [CaseInline, TemplateInline]
-    actions = ["publish", "retire", "new_draft_from"]
+    actions = ["publish", "retire", "new_draft_from", "compare_two"]
 
     @admin.display(description=_("scope"), ordering="agency__code")
     def scope(self, obj: ProcedureVersion) -> str:
         return obj.agency.code if obj.agency else str(_("province"))
 
-    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> list[Any]:
         if _editable(obj):
-            return list(self.always_readonly)
-        return [*self.always_readonly, "note", "definition", "form_schema", "retention_years"]
+            workflow = ["definition", "bpmn_file", "definition_problems"]
+        else:
+            workflow = ["definition_source"]
+        return [
+            ("procedure", "agency", "number"),
+            "status",
+            "note",
+            *workflow,
+            "workflow_diagram",
+            "form_schema",
+            "retention_years",
+            ("created_at", "created_by"),
+            ("published_at", "published_by"),
+            ("retired_at", "retired_by"),
+        ]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        shown = [*self.always_readonly, "workflow_diagram"]
+        if _editable(obj):
+            return [*shown, "definition_problems"]
+        return [*shown, "definition_source", "note", "form_schema", "retention_years"]
+
+    @admin.display(description=_("problems"))
+    def definition_problems(self, obj: ProcedureVersion) -> SafeString:
+        return problems_html(obj)
+
+    @admin.display(description=_("diagram"))
+    def workflow_diagram(self, obj: ProcedureVersion) -> SafeString:
+        return diagram_html(obj)
+
+    @admin.display(description=_("workflow definition"))
+    def definition_source(self, obj: ProcedureVersion) -> SafeString:
+        return source_html(obj)
+
+    def get_urls(self) -> list[URLPattern]:
+        wrap = self.admin_site.admin_view
+        name = "workflows_procedureversion"
+        return [
+            path(
+                "<path:object_id>/publish/",
+                wrap(lambda request, object_id: views.publish_view(self, request, object_id)),
+                name=f"{name}_publish",
+            ),
+            path(
+                "<path:object_id>/bpmn/",
+                wrap(lambda request, object_id: views.bpmn_view(self, request, object_id)),
+                name=f"{name}_bpmn",
+            ),
+            path(
+                "compare/",
+                wrap(lambda request: views.compare_view(self, request)),
+                name=f"{name}_compare",
+            ),
+            *super().get_urls(),
+        ]
+
+    def render_change_form(
+        self,
+        request: HttpRequest,
+        context: dict[str, Any],
+        add: bool = False,
+        change: bool = False,
+        form_url: str = "",
+        obj: Any = None,
+    ) -> Any:
+        context["may_publish"] = obj is not None and obj.is_draft and views.may_publish(request)
+        context["may_edit_definitions"] = views.may_edit_definitions(request)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if "definition" in form.changed_data or form.cleaned_data.get("bpmn_file"):
+            self.message_user(request, _("The workflow definition was saved."), messages.INFO)
+
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        return views.may_publish(request)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # drafts come from the "new draft" actions, numbered by the service
@@ -151,7 +228,7 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
             else:
                 self.message_user(request, _("Done: %(version)s.") % {"version": result})
 
-    @admin.action(description=_("Publish the selected drafts"), permissions=["change"])
+    @admin.action(description=_("Publish the selected drafts"), permissions=["publish"])
     def publish(self, request: HttpRequest, queryset: QuerySet[ProcedureVersion]) -> None:
         self._each(
             request, queryset, lambda v: procedure_version_publish(version=v, by=request.user)
@@ -173,4 +250,19 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
             lambda v: procedure_version_new_draft(
                 procedure=v.procedure, scope=v.agency, from_version=v, by=request.user
             ),
+        )
+
+    @admin.action(description=_("Compare the two selected versions"), permissions=["change"])
+    def compare_two(
+        self, request: HttpRequest, queryset: QuerySet[ProcedureVersion]
+    ) -> HttpResponseRedirect | None:
+        pair = sorted(queryset.values_list("pk", "procedure_id", "number"), key=lambda v: v[2])
+        if len(pair) != 2 or pair[0][1] != pair[1][1]:
+            self.message_user(
+                request, _("Select two versions of the same procedure."), messages.WARNING
+            )
+            return None
+        query = urlencode({"a": pair[0][0], "b": pair[1][0]})
+        return HttpResponseRedirect(
+            f"{reverse('admin:workflows_procedureversion_compare')}?{query}"
         )

@@ -250,6 +250,9 @@ class _Reader:
         if direction == "Converging":
             fields["next"] = self._single_next(element)
             return NodeKind.PARALLEL_JOIN
+        for flow in flows:
+            if flow.find(bpmn("conditionExpression")) is not None:
+                self.error(f"{_describe(flow)}: a parallel gateway's flows have no condition")
         fields["targets"] = tuple(f.get("targetRef", "") for f in flows)
         return NodeKind.PARALLEL_SPLIT
 

@@ -20,7 +20,11 @@ def days(n: int, unit: DurationUnit = DurationUnit.WORKING_DAYS) -> Duration:
 
 
 def realistic() -> Definition:
-    """Land-use certificate: reception, supplementation, routing, parallel checks, fee, end."""
+    """Land-use certificate: reception, supplementation, routing, parallel checks, fee, end.
+
+    It uses every BPMN construct of the subset (it loads; the graph is not meant to be
+    published: the reminder path's end would finish the dossier).
+    """
     return Definition(
         name="Cấp giấy chứng nhận quyền sử dụng đất",
         nodes=(
@@ -40,7 +44,11 @@ def realistic() -> Definition:
                 ),
                 boundary_timers=(
                     BoundaryTimer(
-                        "reception_late", days(1), "notify_late", name="Quá hạn tiếp nhận"
+                        "reception_late",
+                        days(1),
+                        "notify_late",
+                        interrupting=True,
+                        name="Quá hạn tiếp nhận",
                     ),
                 ),
             ),
@@ -50,9 +58,8 @@ def realistic() -> Definition:
                 name="Nhắc việc",
                 handler="notify.overdue",
                 retries=2,
-                next="late_noted",
+                next="reception",  # notify, then the reception task again
             ),
-            Node("late_noted", K.END, name="Đã nhắc"),
             Node(
                 "wait_supplement",
                 K.WAIT_EVENT,
@@ -102,7 +109,7 @@ def realistic() -> Definition:
                 ),
             ),
             Node("remind", K.SERVICE_TASK, handler="notify.remind", next="reminded"),
-            Node("reminded", K.END),
+            Node("reminded", K.END, result="processed"),
             Node(
                 "escalate",
                 K.USER_TASK,

@@ -91,6 +91,9 @@ def test_flows_the_language_cannot_express_are_named():
         '<bpmn:sequenceFlow id="f4" sourceRef="g" targetRef="e"/>'
         '<bpmn:sequenceFlow id="f5" sourceRef="e" targetRef="e2"/>'
         '<bpmn:sequenceFlow id="f6" sourceRef="ghost" targetRef="e2"/>'
+        '<bpmn:parallelGateway id="fork" gatewayDirection="Diverging"/>'
+        '<bpmn:sequenceFlow id="f7" sourceRef="fork" targetRef="e">'
+        "<bpmn:conditionExpression>data.x</bpmn:conditionExpression></bpmn:sequenceFlow>"
     )
     errors = errors_of(doc(body))
     assert "bpmn:startEvent 's' has 2 outgoing flows: one is allowed" in errors
@@ -101,6 +104,7 @@ def test_flows_the_language_cannot_express_are_named():
     ) in errors
     assert "bpmn:endEvent 'e' is an end: it cannot have outgoing flows" in errors
     assert "bpmn:sequenceFlow 'f6' starts at 'ghost', not a supported element" in errors
+    assert "bpmn:sequenceFlow 'f7': a parallel gateway's flows have no condition" in errors
 
 
 def test_timer_problems_are_named():

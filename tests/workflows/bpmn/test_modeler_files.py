@@ -1,5 +1,8 @@
 """Files as bpmn.io / Camunda Modeler write them: DI, incoming/outgoing, foreign extensions."""
 
+from pathlib import Path
+
+from tests.workflows.bpmn.samples import realistic
 from workflows.bpmn import definition_from_bpmn
 from workflows.definitions.model import AgencySource, Duration, DurationUnit, NodeKind
 
@@ -120,3 +123,12 @@ def test_a_file_drawn_in_a_modeler_is_read_ignoring_the_diagram_and_foreign_exte
 def test_a_string_is_accepted_as_well_as_bytes():
     text = MODELER.replace('<?xml version="1.0" encoding="UTF-8"?>\n', "")
     assert definition_from_bpmn(text).node("StartEvent_1").name == "Nộp"
+
+
+def test_our_export_saved_again_by_bpmn_io_imports_to_the_same_definition():
+    """data/realistic_saved_by_bpmn_moddle.bpmn: ``definition_to_bpmn(realistic())`` read and
+    written again by bpmn-moddle 9 (the model layer of bpmn.io and Camunda Modeler), which
+    reported no warnings; it drops default attributes such as ``cancelActivity="true"``."""
+    data = (Path(__file__).parent / "data" / "realistic_saved_by_bpmn_moddle.bpmn").read_bytes()
+    assert b'cancelActivity="true"' not in data
+    assert definition_from_bpmn(data) == realistic()
