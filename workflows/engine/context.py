@@ -23,11 +23,19 @@ def dossier_content_type() -> ContentType:
 def dossier_of(process: Any) -> Dossier:
     dossier = getattr(process, _CACHE, None)
     if dossier is None:
-        dossier = Dossier.objects.select_related("receiving_agency", "competent_agency").get(
-            pk=process.artifact_object_id
+        dossier = (
+            Dossier.objects.select_related("receiving_agency", "competent_agency")
+            .defer("personal")  # encrypted, and no node reads it
+            .get(pk=process.artifact_object_id)
         )
         setattr(process, _CACHE, dossier)
     return dossier
+
+
+def dossier_ref(process: Any) -> Dossier:
+    """The loaded dossier if there is one, else a reference by primary key (enough to point a
+    log row at it, without reading the row)."""
+    return getattr(process, _CACHE, None) or Dossier(pk=process.artifact_object_id)
 
 
 def remember_dossier(process: Any, dossier: Dossier) -> None:

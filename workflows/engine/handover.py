@@ -10,7 +10,7 @@ from workflows.definitions.model import Node as Step
 from workflows.models import Dossier, ProcessingLogEntry
 from workflows.services.processing_log import dossier_log
 
-from .context import dossier_of
+from .context import dossier_of, dossier_ref
 
 Timing = ProcessingLogEntry.Timing
 
@@ -31,7 +31,7 @@ def step_done(*, task: Any, actor: Any, action: str, comment: str = "") -> None:
     finished = task.finished or timezone.now()
     due = task.scheduled if task.flow_task_type == "HUMAN" else None
     dossier_log(
-        dossier=dossier_of(task.process),
+        dossier=dossier_ref(task.process),
         actor=actor,
         action=action,
         step=task.flow_task.name,

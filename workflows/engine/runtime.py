@@ -5,11 +5,15 @@ row read after the lock is taken. The web layer calls these services with a task
 viewflow URL is involved (runtime versions have none).
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.db import transaction
+from django.utils.timezone import now
 from viewflow.workflow.models import Process, Task
 from viewflow.workflow.nodes.start import StartHandleActivation
+from viewflow.workflow.signals import flow_started, task_started
 from viewflow.workflow.status import STATUS
 
 from workflows.models import Dossier, ProcedureVersion
@@ -19,6 +23,7 @@ from . import flows, handover
 from .compiler import flow_class_name
 from .context import dossier_content_type, remember_dossier
 from .errors import ProcessAlreadyStarted, TaskNotAvailable, UnknownOutcome
+from .locking import task_lock
 from .nodes import UserTask
 
 
@@ -42,41 +47,32 @@ def process_start(*, dossier: Dossier, by: Any = None) -> Process:
         if process_of(dossier) is not None:
             raise ProcessAlreadyStarted(f"dossier {dossier.pk} already has a process")
         activation = StartHandleActivation.create(start, None, None)
-        activation.process.artifact = dossier
-        remember_dossier(activation.process, dossier)
+        process = activation.process
+        process.artifact = dossier
+        remember_dossier(process, dossier)
         dossier_log(dossier=dossier, actor=by, action="process_started", step=start.name)
-        activation.execute()
-    return activation.process
+        # StartActivation.execute() without its row lock: nobody else can see this process yet
+        task_started.send(sender=flow_class, process=process, task=activation.task)
+        process.save()
+        activation.complete()
+        flow_started.send(sender=flow_class, process=process, task=activation.task)
+        activation.activate_next()
+    return process
 
 
-def _locked_user_task(task_id: int) -> tuple[Any, Task]:
-    """(node, task) with the task read under its process's lock; call inside ``flow_lock``."""
-    task = Task.objects.select_related("process").get(pk=task_id)
-    if not isinstance(task.flow_task, UserTask):
-        raise TaskNotAvailable(f"task {task_id} is not a user task")
-    return task.flow_task, task
-
-
-class flow_lock:
-    """Take the flow lock of the process a task belongs to."""
-
-    def __init__(self, task_id: int) -> None:
-        row = Task.objects.filter(pk=task_id).values_list("process_id", "flow_task").first()
-        if row is None or row[1] is None:
-            raise TaskNotAvailable(f"no task {task_id}")
-        self._scope = row[1].flow_class.lock(row[0])
-
-    def __enter__(self) -> None:
-        self._scope.__enter__()
-
-    def __exit__(self, *exc: Any) -> Any:
-        return self._scope.__exit__(*exc)
+@contextmanager
+def _locked_user_task(task_id: int) -> Iterator[tuple[Any, Task]]:
+    """(node, task), the task read under its process's row lock, for the block's duration."""
+    with task_lock(task_id) as found:
+        task = Task.objects.select_related("process").filter(pk=task_id).first()
+        if not found or task is None or not isinstance(task.flow_task, UserTask):
+            raise TaskNotAvailable(f"task {task_id} is not an open user task")
+        yield task.flow_task, task
 
 
 def task_claim(*, task_id: int, user: Any) -> Task:
     """Take an unclaimed task of one of the user's roles in its agency."""
-    with flow_lock(task_id):
-        node, task = _locked_user_task(task_id)
+    with _locked_user_task(task_id) as (node, task):
         activation = node.activation_class(task)
         if task.status != STATUS.NEW or not node.can_assign(user, task):
             raise TaskNotAvailable(f"task {task_id} cannot be claimed by this user")
@@ -86,8 +82,7 @@ def task_claim(*, task_id: int, user: Any) -> Task:
 
 def task_release(*, task_id: int, user: Any) -> Task:
     """Give a claimed task back to its queue (its owner, or a flow manager)."""
-    with flow_lock(task_id):
-        node, task = _locked_user_task(task_id)
+    with _locked_user_task(task_id) as (node, task):
         activation = node.activation_class(task)
         if task.status != STATUS.ASSIGNED or not node.can_unassign(user, task):
             raise TaskNotAvailable(f"task {task_id} cannot be released by this user")
@@ -105,13 +100,13 @@ def task_complete(
 ) -> Task:
     """Finish a user task with one of its outcomes; the process moves on in the same
     transaction. An unclaimed task is claimed first if the user may take it."""
-    with flow_lock(task_id):
-        node, task = _locked_user_task(task_id)
+    with _locked_user_task(task_id) as (node, task):
         if outcome not in node.outcomes:
             raise UnknownOutcome(f"{node.name}: {outcome!r} is not one of {node.outcomes}")
         activation = node.activation_class(task)
         if task.status == STATUS.NEW and node.can_assign(user, task):
-            activation.assign(user)
+            # the claim, saved with the completion below (one UPDATE, not two)
+            task.owner, task.assigned, task.status = user, now(), STATUS.ASSIGNED
         if task.status != STATUS.ASSIGNED or not node.can_execute(user, task):
             raise TaskNotAvailable(f"task {task_id} cannot be completed by this user")
         activation.start(None)

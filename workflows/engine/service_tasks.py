@@ -19,7 +19,8 @@ from core import outbox
 from workflows.models import Dossier
 
 from . import handover
-from .context import dossier_of
+from .context import dossier_of, remember_dossier
+from .locking import task_lock
 from .nodes import ServiceTask
 
 KIND = "workflows.service_task"
@@ -41,8 +42,7 @@ def service_task_enqueue(*, activation: Any) -> None:
     task, step = activation.task, activation.flow_task.step
     outbox.enqueue(
         kind=KIND,
-        payload={"task_id": task.pk},
-        idempotency_key=f"{KIND}:{task.pk}",
+        payload={"task_id": task.pk},  # one row per task: its random key is the task's
         ordering_key=f"process:{task.process_id}",
         summary=f"{step.handler} for task {task.pk}",
         max_attempts=step.retries + 1,
@@ -74,20 +74,21 @@ def deliver_service_task(delivery: outbox.Delivery) -> None:
     except Exception as exc:
         if delivery.attempt <= step.retries:
             raise  # the outbox retries with backoff
-        if not _finish(task_id, error=f"{type(exc).__name__}: {exc}"[:500]):
+        error = f"{type(exc).__name__}: {exc}"[:500]
+        if not _finish(task_id, dossier=call.dossier, error=error):
             raise  # no error path: dead-letter the row, the task stays in ERROR
         return
-    _finish(task_id, result=result)
+    _finish(task_id, dossier=call.dossier, result=result)
 
 
-def _finish(task_id: int, *, result: Any = None, error: str = "") -> bool:
+def _finish(task_id: int, *, dossier: Dossier, result: Any = None, error: str = "") -> bool:
     """Complete the task (or take its error path) under the flow lock. Returns False when
     the task failed with no error path to take."""
-    task = Task.objects.get(pk=task_id)
-    with task.flow_task.flow_class.lock(task.process_id):
+    with task_lock(task_id):
         task = Task.objects.select_related("process").get(pk=task_id)
         if task.status != STATUS.NEW:
             return True
+        remember_dossier(task.process, dossier)
         activation = task.flow_task.activation_class(task)
         if error and task.flow_task.on_error is None:
             activation.fail(error)

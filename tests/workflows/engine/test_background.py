@@ -89,7 +89,9 @@ def test_a_service_task_runs_on_a_worker_and_the_process_moves_on():
 
     assert outbox.drain() == {"sent": 1}
     assert [c["dossier"].pk for c in calls] == [dossier.pk]
-    assert calls[0]["idempotency_key"] == f"workflows.service_task:{_service_task(process).pk}"
+    message = OutboxMessage.objects.get(kind="workflows.service_task")
+    assert calls[0]["idempotency_key"] == message.idempotency_key
+    assert message.payload == {"task_id": _service_task(process).pk}
     task = _service_task(process)
     assert (task.status, task.data["result"]) == (STATUS.DONE, {"receipt": "R-1"})
     dossier.refresh_from_db()
