@@ -34,10 +34,13 @@ def _problems(errors: Any) -> list[Problem]:
 
 
 def source_text(raw: Any) -> str:
-    """The stored source as YAML for the text area ('' for an empty definition)."""
+    """The stored source as YAML for the text area ('' for an empty definition).
+
+    In canonical field order when it loads: PostgreSQL's jsonb does not keep key order.
+    """
     if not raw:
         return ""
-    return yaml.safe_dump(raw, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.safe_dump(normalised(raw), sort_keys=False, allow_unicode=True, width=100)
 
 
 def _refuse_aliases(text: str) -> None:
