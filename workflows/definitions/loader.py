@@ -7,13 +7,12 @@ a user task's ``agency`` and a service task's ``retries`` always written. So
 """
 
 import json
-import re
 from collections.abc import Mapping
 from typing import Any
 
 import yaml
 
-from .errors import DefinitionError, DefinitionInvalid
+from .errors import DefinitionInvalid
 from .model import (
     AgencyRef,
     AgencySource,
@@ -26,45 +25,9 @@ from .model import (
     NodeKind,
 )
 from .schema import schema_errors
+from .text import parse_text
 
-
-class _AliasRefused(yaml.YAMLError):
-    def __init__(self, line: int) -> None:
-        self.line = line
-
-
-class _Loader(yaml.SafeLoader):
-    """YAML 1.2 booleans: only true/false (an outcome called ``no`` or ``on`` stays text); no
-    aliases (a few lines of them expand into an exponential structure: "billion laughs")."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            raise _AliasRefused(self.peek_event().start_mark.line + 1)
-        return super().compose_node(parent, index)
-
-
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-
-
-def parse_text(text: str) -> Any:
-    """YAML or JSON text → plain data; DefinitionInvalid (kind ``syntax``) if it does not parse."""
-    try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader subclass)
-    except _AliasRefused as error:
-        raise DefinitionInvalid([DefinitionError("yaml_alias", "", {"line": error.line})]) from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        problem = getattr(error, "problem", None) or str(error)
-        raise DefinitionInvalid(
-            [DefinitionError("syntax", "", {"detail": f"{where}{problem}"})]
-        ) from None
+__all__ = ["dump", "dumps", "load", "loads", "parse_text"]
 
 
 def loads(text: str) -> Definition:

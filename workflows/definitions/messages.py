@@ -11,6 +11,9 @@ MESSAGES: dict[str, Promise] = {
     # The text and its shape (JSON Schema)
     "syntax": _("The definition is not valid YAML or JSON: %(detail)s"),
     "yaml_alias": _("The definition may not use YAML aliases (line %(line)s)."),
+    "duplicate_key": _(
+        "The definition gives the key %(key)s twice in one mapping (line %(line)s)."
+    ),
     "definition_type": _("The definition must be a mapping with format, name and nodes."),
     "definition_required": _("The definition needs the field %(field)s."),
     "definition_unknown_field": _("The definition has an unknown field %(field)s."),

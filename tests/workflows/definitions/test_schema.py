@@ -147,3 +147,25 @@ def test_yaml_aliases_are_refused():
         loads(text)
     assert [(e.code, e.params) for e in caught.value.errors] == [("yaml_alias", {"line": 4})]
     assert caught.value.messages == ["The definition may not use YAML aliases (line 4)."]
+
+
+def test_a_key_given_twice_is_refused():
+    text = (
+        "format: motcua/workflow@1\n"
+        "nodes:\n"
+        "- id: t\n"
+        "  kind: user_task\n"
+        "  role: leader\n"
+        "  outcomes: {accept: a, accept: b}\n"
+    )
+    with pytest.raises(DefinitionInvalid) as caught:
+        loads(text)
+    assert [(e.code, e.params) for e in caught.value.errors] == [
+        ("duplicate_key", {"key": "accept", "line": 6})
+    ]
+
+
+def test_a_mapping_as_a_key_is_a_syntax_error():
+    with pytest.raises(DefinitionInvalid) as caught:
+        loads("? {a: 1}\n: x\n")
+    assert [e.code for e in caught.value.errors] == ["syntax"]

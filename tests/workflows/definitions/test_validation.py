@@ -231,7 +231,7 @@ def test_definition_check_raises_every_error_as_a_validation_error():
 
 
 def test_every_message_but_whole_definition_ones_names_its_node():
-    whole = {"syntax", "yaml_alias", "no_start"}
+    whole = {"syntax", "yaml_alias", "duplicate_key", "no_start"}
     whole |= {key for key in MESSAGES if key.startswith("definition_")}
     for key, message in MESSAGES.items():
         assert ("%(node)s" in str(message)) is (key not in whole), key
