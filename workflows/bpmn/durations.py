@@ -7,6 +7,8 @@ modeler with only an ISO duration (``P3D``, ``PT4H``, ``PT30M``) gets calendar u
 
 import re
 
+from django.utils.translation import gettext as _
+
 from workflows.definitions.model import Duration, DurationUnit
 
 _OURS = re.compile(r"\s*(\d+)\s+([a-z_]+)\s*\Z")
@@ -21,12 +23,17 @@ def from_text(text: str) -> Duration:
     """``"3 working_days"`` -> ``Duration(3, WORKING_DAYS)``; ValueError if malformed."""
     match = _OURS.match(text)
     if match is None:
-        raise ValueError(f"not a duration: {text!r} (expected e.g. '3 working_days')")
+        raise ValueError(
+            _("not a duration: %(text)r (expected e.g. '3 working_days')") % {"text": text}
+        )
     try:
         unit = DurationUnit(match[2])
     except ValueError:
         units = ", ".join(u.value for u in DurationUnit)
-        raise ValueError(f"unknown duration unit {match[2]!r} (one of: {units})") from None
+        raise ValueError(
+            _("unknown duration unit %(unit)r (one of: %(units)s)")
+            % {"unit": match[2], "units": units}
+        ) from None
     return Duration(int(match[1]), unit)
 
 
@@ -44,7 +51,10 @@ def from_iso(text: str) -> Duration:
     groups = match.groups() if match else ()
     parts = [(m, unit) for m, unit in zip(groups, _ISO_UNITS, strict=False) if m]
     if len(parts) != 1:
-        raise ValueError(f"unsupported ISO 8601 duration {text!r} (use one of PnD, PTnH, PTnM)")
+        raise ValueError(
+            _("unsupported ISO 8601 duration %(text)r (use one of PnD, PTnH, PTnM)")
+            % {"text": text}
+        )
     amount, unit = parts[0]
     return Duration(int(amount), unit)
 

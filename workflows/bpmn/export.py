@@ -6,6 +6,7 @@ Every node becomes one flow element with the node's id; what BPMN cannot say tra
 error path are boundary events; the diagram comes from ``layout``.
 """
 
+from django.utils.translation import gettext as _
 from lxml import etree
 
 from workflows.definitions.model import Definition, Node, NodeKind
@@ -72,13 +73,15 @@ class _Writer:
     def _check_references(self) -> None:
         known = {n.id for n in self.definition.nodes}
         problems = [
-            f"node {n.id!r} leads to {target!r}, which is not a node"
+            _("node %(node)r leads to %(target)r, which is not a node")
+            % {"node": n.id, "target": target}
             for n in self.definition.nodes
             for target in n.successors()
             if target not in known
         ]
         problems += [
-            f"node {n.id!r}: the id {error_boundary_id(n)!r} of its error boundary is taken"
+            _("node %(node)r: the id %(id)r of its error boundary is taken")
+            % {"node": n.id, "id": error_boundary_id(n)}
             for n in self.definition.nodes
             if n.on_error and error_boundary_id(n) in known
         ]

@@ -8,6 +8,7 @@ names its tag and id. All problems are collected and raised together in ``BpmnIm
 import re
 from typing import Any
 
+from django.utils.translation import gettext as _
 from lxml import etree
 
 from workflows.definitions.model import (
@@ -64,10 +65,13 @@ class _Reader:
     def read(self) -> Definition:
         if self.root.tag != bpmn("definitions"):
             found = prefixed(self.root.tag)
-            raise BpmnImportError([f"the root element is {found}, not bpmn:definitions"])
+            raise BpmnImportError(
+                [_("the root element is %(tag)s, not bpmn:definitions") % {"tag": found}]
+            )
         processes = [p for p in self.root.iterchildren(bpmn("process")) if len(p)]
         if len(processes) != 1:
-            raise BpmnImportError([f"expected one process with elements, found {len(processes)}"])
+            message = _("expected one process with elements, found %(count)s")
+            raise BpmnImportError([message % {"count": len(processes)}])
         process = processes[0]
         elements = self._classify(process)
         nodes = [node for node in (self._node(e) for e in elements) if node is not None]
@@ -90,10 +94,10 @@ class _Reader:
             if in_bpmn and name in IGNORED:
                 continue
             if not child.get("id"):
-                self.error(f"{prefixed(child.tag)} without an id")
+                self.error(_("%(tag)s without an id") % {"tag": prefixed(child.tag)})
                 continue
             if child.get("id") in seen:
-                self.error(f"{_describe(child)}: the id is used twice")
+                self.error(_("%(element)s: the id is used twice") % {"element": _describe(child)})
             seen.add(child.get("id", ""))
             if in_bpmn and name == "sequenceFlow":
                 flows.append(child)
@@ -102,13 +106,16 @@ class _Reader:
             elif in_bpmn and name in NODE_TAGS:
                 elements.append(child)
             else:
-                self.error(f"unsupported element {_describe(child)}")
+                self.error(_("unsupported element %(element)s") % {"element": _describe(child)})
         sources = {e.get("id") for e in elements} | {b.get("id") for b in boundaries}
         for flow in flows:
             self._check_children(flow, FLOW_CHILDREN)
             source = flow.get("sourceRef", "")
             if source not in sources:
-                self.error(f"{_describe(flow)} starts at {source!r}, not a supported element")
+                self.error(
+                    _("%(flow)s starts at %(source)r, not a supported element")
+                    % {"flow": _describe(flow), "source": source}
+                )
             self.outgoing.setdefault(source, []).append(flow)
         for event in boundaries:
             self.boundaries.setdefault(event.get("attachedToRef", ""), []).append(event)
@@ -120,11 +127,15 @@ class _Reader:
                 kinds = [local_name(c.tag) for c in event.iterchildren(tag=etree.Element)]
                 kinds = [k for k in kinds if k.endswith("EventDefinition")]
                 if host is None:
-                    self.error(f"{_describe(event)} is attached to {host_id!r}, not a task")
-                elif kinds != [wanted.get(local_name(host.tag))]:
-                    shown = ", ".join(f"bpmn:{k}" for k in kinds) or "no event definition"
                     self.error(
-                        f"{_describe(event)} with {shown} on {_describe(host)} is not supported"
+                        _("%(event)s is attached to %(host)r, not a task")
+                        % {"event": _describe(event), "host": host_id}
+                    )
+                elif kinds != [wanted.get(local_name(host.tag))]:
+                    shown = ", ".join(f"bpmn:{k}" for k in kinds) or _("no event definition")
+                    self.error(
+                        _("%(event)s with %(definition)s on %(host)s is not supported")
+                        % {"event": _describe(event), "definition": shown, "host": _describe(host)}
                     )
         return elements
 
@@ -132,7 +143,10 @@ class _Reader:
         for child in element.iterchildren(tag=etree.Element):
             name = local_name(child.tag)
             if child.tag != bpmn(name) or name not in allowed:
-                self.error(f"unsupported element {prefixed(child.tag)} in {_describe(element)}")
+                self.error(
+                    _("unsupported element %(child)s in %(element)s")
+                    % {"child": prefixed(child.tag), "element": _describe(element)}
+                )
 
     def _targets(self, element: etree._Element) -> list[etree._Element]:
         return self.outgoing.get(element.get("id", ""), [])
@@ -140,10 +154,16 @@ class _Reader:
     def _single_next(self, element: etree._Element) -> str:
         flows = self._targets(element)
         if len(flows) > 1:
-            self.error(f"{_describe(element)} has {len(flows)} outgoing flows: one is allowed")
+            self.error(
+                _("%(element)s has %(count)s outgoing flows: one is allowed")
+                % {"element": _describe(element), "count": len(flows)}
+            )
         for flow in flows:
             if flow.find(bpmn("conditionExpression")) is not None:
-                self.error(f"{_describe(flow)}: a condition is allowed only after a gateway")
+                self.error(
+                    _("%(flow)s: a condition is allowed only after a gateway")
+                    % {"flow": _describe(flow)}
+                )
         return flows[0].get("targetRef", "") if flows else ""
 
     def _node(self, element: etree._Element) -> Node | None:
@@ -161,7 +181,10 @@ class _Reader:
     def _end_event(self, element: etree._Element, fields: dict[str, Any]) -> NodeKind:
         self._check_children(element, BASE_CHILDREN)
         if self._targets(element):
-            self.error(f"{_describe(element)} is an end: it cannot have outgoing flows")
+            self.error(
+                _("%(element)s is an end: it cannot have outgoing flows")
+                % {"element": _describe(element)}
+            )
         fields["result"] = element.get(ext("result"), "")
         return NodeKind.END
 
@@ -173,7 +196,10 @@ class _Reader:
         try:
             fields["agency"] = AgencyRef(AgencySource(source), element.get(ext("agencyValue"), ""))
         except ValueError:
-            self.error(f"{_describe(element)}: unknown motcua:agency {source!r}")
+            self.error(
+                _("%(element)s: unknown motcua:agency %(value)r")
+                % {"element": _describe(element), "value": source}
+            )
         if element.get(ext("budget")):
             fields["budget"] = self._duration(element, element.get(ext("budget"), ""))
         fields["outcomes"] = tuple(self._outcome(element, f) for f in self._targets(element))
@@ -188,7 +214,10 @@ class _Reader:
         if not code and match:
             code = match[1]
         if not code:
-            self.error(f"{_describe(flow)} from {_describe(task)} has no outcome: name the flow")
+            self.error(
+                _("%(flow)s from %(task)s has no outcome: name the flow")
+                % {"flow": _describe(flow), "task": _describe(task)}
+            )
         return code, flow.get("targetRef", "")
 
     def _boundary_timer(self, event: etree._Element) -> BoundaryTimer | None:
@@ -199,7 +228,10 @@ class _Reader:
         after = self._timer_duration(event, definition, ext("after"))
         flows = self._targets(event)
         if len(flows) != 1:
-            self.error(f"{_describe(event)} needs exactly one outgoing flow, not {len(flows)}")
+            self.error(
+                _("%(event)s needs exactly one outgoing flow, not %(count)s")
+                % {"event": _describe(event), "count": len(flows)}
+            )
         return BoundaryTimer(
             id=event.get("id", ""),
             after=after or Duration(0, DurationUnit.CALENDAR_DAYS),
@@ -215,7 +247,10 @@ class _Reader:
         if retries.isdigit():
             fields["retries"] = int(retries)
         else:
-            self.error(f"{_describe(element)}: motcua:retries {retries!r} is not a number")
+            self.error(
+                _("%(element)s: motcua:retries %(value)r is not a number")
+                % {"element": _describe(element), "value": retries}
+            )
         fields["next"] = self._single_next(element)
         for event in self.boundaries.get(fields["id"], []):
             if event.find(bpmn("errorEventDefinition")) is not None:
@@ -235,8 +270,8 @@ class _Reader:
                 branches.append(Branch(condition, flow.get("targetRef", "")))
             else:
                 self.error(
-                    f"{_describe(flow)} from {_describe(element)} has no condition"
-                    " and is not the gateway's default"
+                    _("%(flow)s from %(gateway)s has no condition and is not the gateway's default")
+                    % {"flow": _describe(flow), "gateway": _describe(element)}
                 )
         fields["branches"] = tuple(branches)
         return NodeKind.EXCLUSIVE_GATEWAY
@@ -252,7 +287,10 @@ class _Reader:
             return NodeKind.PARALLEL_JOIN
         for flow in flows:
             if flow.find(bpmn("conditionExpression")) is not None:
-                self.error(f"{_describe(flow)}: a parallel gateway's flows have no condition")
+                self.error(
+                    _("%(flow)s: a parallel gateway's flows have no condition")
+                    % {"flow": _describe(flow)}
+                )
         fields["targets"] = tuple(f.get("targetRef", "") for f in flows)
         return NodeKind.PARALLEL_SPLIT
 
@@ -262,7 +300,10 @@ class _Reader:
         )
         definitions = [c for c in element if local_name(c.tag).endswith("EventDefinition")]
         if len(definitions) != 1:
-            self.error(f"{_describe(element)} needs exactly one timer or message definition")
+            self.error(
+                _("%(element)s needs exactly one timer or message definition")
+                % {"element": _describe(element)}
+            )
             return None
         fields["next"] = self._single_next(element)
         definition = definitions[0]
@@ -284,7 +325,10 @@ class _Reader:
             return self._duration(element, element.get(attribute, ""))
         iso = definition.findtext(bpmn("timeDuration"))
         if iso is None:
-            self.error(f"{_describe(element)}: a timer needs a duration (timeDuration)")
+            self.error(
+                _("%(element)s: a timer needs a duration (timeDuration)")
+                % {"element": _describe(element)}
+            )
             return None
         try:
             return durations.from_iso(iso)

@@ -1,5 +1,6 @@
 """Parsing untrusted XML: no DTD, no entities, no network, a size limit, a depth limit."""
 
+from django.utils.translation import gettext as _
 from lxml import etree
 
 from .errors import BpmnImportError
@@ -24,16 +25,18 @@ def parse_xml(data: bytes | str, *, max_bytes: int = MAX_BYTES) -> etree._Elemen
     """The root element of ``data``; refuses a DOCTYPE (entity bombs, XXE) and oversized input."""
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     if len(raw) > max_bytes:
-        raise BpmnImportError([f"the file is larger than {max_bytes} bytes"])
+        raise BpmnImportError([_("the file is larger than %(limit)s bytes") % {"limit": max_bytes}])
     if b"<!DOCTYPE" in raw.upper() or b"<!ENTITY" in raw.upper():
-        raise BpmnImportError(["a DOCTYPE or entity declaration is not allowed"])
+        raise BpmnImportError([_("a DOCTYPE or entity declaration is not allowed")])
     try:
         root = etree.fromstring(raw, parser=_parser())
     except etree.XMLSyntaxError as exc:
-        raise BpmnImportError([f"not well-formed XML: {exc.msg}"]) from None
+        raise BpmnImportError(
+            [_("not well-formed XML: %(detail)s") % {"detail": exc.msg}]
+        ) from None
     if root is None:
-        raise BpmnImportError(["the file is empty"])
+        raise BpmnImportError([_("the file is empty")])
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
-        raise BpmnImportError(["a DOCTYPE or entity declaration is not allowed"])
+        raise BpmnImportError([_("a DOCTYPE or entity declaration is not allowed")])
     return root
