@@ -28,6 +28,7 @@ from workflows.services.procedure_versions import (
 from . import definition_views as views
 from .definition_display import diagram_html, problems_html, source_html
 from .definition_form import ProcedureVersionForm
+from .definition_source import read_stored
 
 _FAILURES = (ProcedureVersionLocked, ProcedureVersionStateError, ValidationError, ValueError)
 
@@ -199,7 +200,16 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
-        if "definition" in form.changed_data or form.cleaned_data.get("bpmn_file"):
+        if "definition" not in form.changed_data and not form.cleaned_data.get("bpmn_file"):
+            return
+        _definition, problems = read_stored(obj.definition)
+        if obj.definition and problems:
+            message = _(
+                "The workflow definition was saved; %(count)s problem(s) must be fixed before "
+                "it can be published (listed next to it)."
+            )
+            self.message_user(request, message % {"count": len(problems)}, messages.WARNING)
+        else:
             self.message_user(request, _("The workflow definition was saved."), messages.INFO)
 
     def has_publish_permission(self, request: HttpRequest) -> bool:

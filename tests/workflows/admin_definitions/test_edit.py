@@ -91,7 +91,10 @@ def test_a_draft_with_graph_problems_is_saved_and_its_problems_listed_per_node(a
     assert response.status_code == 302
     draft.refresh_from_db()
     assert load(draft.definition).node("reception").role == "astronaut"
-    page = admin_client.get(change_url(draft)).content.decode()
+    response = admin_client.get(change_url(draft))
+    shown = [str(m) for m in response.context["messages"]]
+    assert any("2 problem(s) must be fixed" in m for m in shown), shown  # role, unreachable
+    page = response.content.decode()
     assert "problem(s) must be fixed before publishing" in page
     assert "<strong>Node reception</strong>" in page
     assert "<strong>Node refused</strong>" in page  # unreachable now
