@@ -10,7 +10,13 @@ periodic job ``workflows.fire_due_timers``.
 """
 
 from . import service_tasks, timers  # noqa: F401  (registrations)
-from .errors import EngineError, ProcessAlreadyStarted, TaskNotAvailable, UnknownOutcome
+from .errors import (
+    EngineError,
+    ProcessAlreadyStarted,
+    StepFormInvalid,
+    TaskNotAvailable,
+    UnknownOutcome,
+)
 from .events import event_deliver
 from .runtime import (
     flow_class_for,
@@ -24,6 +30,7 @@ from .runtime import (
 __all__ = [
     "EngineError",
     "ProcessAlreadyStarted",
+    "StepFormInvalid",
     "TaskNotAvailable",
     "UnknownOutcome",
     "event_deliver",

@@ -14,7 +14,6 @@ from django.utils.dateparse import parse_date, parse_datetime
 from viewflow import this
 from viewflow.workflow import flow
 from viewflow.workflow.activation import Activation
-from viewflow.workflow.nodes import TimerBoundary
 
 from workflows.definitions.model import Definition, Duration, NodeKind
 from workflows.definitions.model import Node as Step
@@ -24,7 +23,7 @@ from .calendar import due_after
 from .conditions import condition_holds
 from .context import agency_code, data_path, dossier_of
 from .locking import lock_impl
-from .nodes import ResultEnd, ServiceTask, UserTask, WaitEvent
+from .nodes import BoundaryTimer, ResultEnd, ServiceTask, Timer, UserTask, WaitEvent
 
 FLOWS_MODULE = "workflows.engine.flows"
 
@@ -52,7 +51,7 @@ def compile_definition(definition: Definition, *, name: str, title: str = "") ->
         for timer in step.boundary_timers:
             if timer.id in attrs or hasattr(flow.Flow, timer.id):
                 raise CompileError(f"node {step.id!r}: timer id {timer.id!r} clashes")
-            attrs[timer.id] = TimerBoundary(
+            attrs[timer.id] = BoundaryTimer(
                 _ref(step.id), delay=_delay(timer.after), interrupting=timer.interrupting
             ).Next(_ref(timer.next))
             if timer.name:
@@ -92,7 +91,7 @@ def _node(step: Step) -> Any:
         node = flow.Join().Next(_ref(step.next))
     elif kind is NodeKind.TIMER:
         delay = _delay(step.wait) if step.wait else _at(step.at)
-        node = flow.Timer(delay).Next(_ref(step.next))
+        node = Timer(delay).Next(_ref(step.next))
     elif kind is NodeKind.WAIT_EVENT:
         node = WaitEvent(step=step).Next(_ref(step.next))
     elif kind is NodeKind.END:

@@ -15,3 +15,11 @@ class TaskNotAvailable(EngineError):
 
 class UnknownOutcome(EngineError):
     pass
+
+
+class StepFormInvalid(EngineError):
+    """The data sent with a user task's outcome does not pass its step form."""
+
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        super().__init__(f"the step form refused: {', '.join(sorted(errors))}")
+        self.errors = errors

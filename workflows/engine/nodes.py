@@ -6,6 +6,7 @@
 - ``ServiceTask``: a task completed by a worker through the outbox (``service_tasks``), with
   an error path.
 - ``WaitEvent``: a task completed when an external event is delivered.
+- ``Timer``/``BoundaryTimer``: viewflow's, with a processing-log row when they fire.
 - ``ResultEnd``: an end that, when it carries a result, ends the whole process and sets the
   dossier's status.
 """
@@ -19,6 +20,7 @@ from viewflow import this
 from viewflow.workflow import flow
 from viewflow.workflow.activation import Activation
 from viewflow.workflow.base import Edge
+from viewflow.workflow.nodes import TimerBoundary
 from viewflow.workflow.nodes.end import _cancel_active_tasks
 from viewflow.workflow.nodes.handle import HandleActivation
 from viewflow.workflow.nodes.view import ViewActivation
@@ -133,6 +135,28 @@ class ServiceTask(flow.Handle):
         yield from super()._outgoing()
         if self.on_error is not None:
             yield Edge(src=self, dst=self.on_error, edge_class="default", label="error")
+
+
+class TimerActivation(flow.Timer.activation_class):
+    @Activation.status.super()
+    def execute(self) -> None:
+        super().execute.original()
+        handover.step_done(task=self.task, actor=None, action="timer_fired")
+
+
+class Timer(flow.Timer):
+    activation_class = TimerActivation
+
+
+class BoundaryTimerActivation(TimerBoundary.activation_class):
+    @Activation.status.super()
+    def execute(self) -> None:
+        super().execute.original()
+        handover.step_done(task=self.task, actor=None, action="timer_fired")
+
+
+class BoundaryTimer(TimerBoundary):
+    activation_class = BoundaryTimerActivation
 
 
 class WaitEvent(flow.MessageCatch):

@@ -22,7 +22,7 @@ from workflows.services.processing_log import dossier_log
 from . import flows, handover
 from .compiler import flow_class_name
 from .context import dossier_content_type, remember_dossier
-from .errors import ProcessAlreadyStarted, TaskNotAvailable, UnknownOutcome
+from .errors import ProcessAlreadyStarted, StepFormInvalid, TaskNotAvailable, UnknownOutcome
 from .locking import task_lock
 from .nodes import UserTask
 
@@ -109,10 +109,24 @@ def task_complete(
             task.owner, task.assigned, task.status = user, now(), STATUS.ASSIGNED
         if task.status != STATUS.ASSIGNED or not node.can_execute(user, task):
             raise TaskNotAvailable(f"task {task_id} cannot be completed by this user")
+        form_data = _step_form_data(node, data)
         activation.start(None)
         task.data = {**(task.data or {}), "outcome": outcome, "comment": comment}
-        if data:
-            task.data["form"] = data
+        if form_data:
+            task.data["form"] = form_data
         activation.execute()
         handover.step_done(task=task, actor=user, action=f"outcome:{outcome}", comment=comment)
     return task
+
+
+def _step_form_data(node: UserTask, data: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The data checked by the step's form (a Django form class from
+    ``workflows.definitions.registry.step_forms``); kept as sent, which is JSON."""
+    if not node.step.form:
+        return data
+    from workflows.definitions.registry import step_forms
+
+    form = step_forms.get(node.step.form)(data=data or {})
+    if not form.is_valid():
+        raise StepFormInvalid({k: [str(m) for m in v] for k, v in form.errors.items()})
+    return data

@@ -187,6 +187,8 @@ def test_a_timer_fires_once_from_the_periodic_job():
     dossier.refresh_from_db()
     assert dossier.status == Dossier.Status.PROCESSED
     assert Task.objects.filter(process=process, flow_task_type="END").count() == 1
+    fired = ProcessingLogEntry.objects.filter(dossier=dossier, action="timer_fired").get()
+    assert fired.step == "cooling_off" and fired.actor is None
 
 
 def guarded(*, interrupting: bool) -> Definition:
@@ -241,6 +243,9 @@ def test_an_interrupting_boundary_timer_cancels_the_task():
     assert review.status == STATUS.CANCELED
     dossier.refresh_from_db()
     assert dossier.status == Dossier.Status.STOPPED
+    assert ProcessingLogEntry.objects.filter(
+        dossier=dossier, action="timer_fired", step="review_late"
+    )
 
 
 def test_a_non_interrupting_boundary_timer_escalates_beside_the_task():
