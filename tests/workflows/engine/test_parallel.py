@@ -1,13 +1,18 @@
-"""Parallel split and join; two workers completing both branches at once make one join."""
+"""Parallel split and join; two workers completing both branches at once make one join; two
+timer dispatchers at once fire each timer once."""
 
 import threading
+from datetime import timedelta
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django.db import connection
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS, STATUS
+from viewflow.workflow.timers import fire_due_timers
 
+from workflows.definitions.model import Definition, Duration, DurationUnit, Node, NodeKind
 from workflows.engine import process_start, task_complete
 from workflows.models import Dossier
 
@@ -82,3 +87,45 @@ def test_two_workers_completing_both_branches_at_once_make_exactly_one_join():
         dossier.refresh_from_db()
         assert process.status == PROCESS.DONE
         assert dossier.status == Dossier.Status.PROCESSED
+
+
+def _fire(barrier, counts, errors) -> None:  # type: ignore[no-untyped-def]
+    try:
+        barrier.wait(timeout=10)
+        counts.append(fire_due_timers())
+    except BaseException as exc:  # reported by the test
+        errors.append(exc)
+    finally:
+        connection.close()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_dispatchers_at_once_fire_a_due_timer_once():
+    definition = Definition(
+        nodes=(
+            Node(id="submitted", kind=NodeKind.START, next="wait"),
+            Node(
+                id="wait",
+                kind=NodeKind.TIMER,
+                wait=Duration(1, DurationUnit.MINUTES),
+                next="done",
+            ),
+            Node(id="done", kind=NodeKind.END, result="processed"),
+        )
+    )
+    version = published(definition)
+    processes = [process_start(dossier=dossier_on(version)) for _ in range(10)]
+    barrier = threading.Barrier(2)
+    counts: list[int] = []
+    errors: list[BaseException] = []
+    with time_machine.travel(timedelta(minutes=2)):
+        threads = [threading.Thread(target=_fire, args=(barrier, counts, errors)) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+    assert errors == []
+    assert sum(counts) == 10
+    for process in processes:
+        assert Task.objects.filter(process=process, flow_task_type="END").count() == 1
