@@ -14,7 +14,8 @@ from .runtime import process_of
 
 def event_deliver(*, dossier: Dossier, event: str, payload: dict[str, Any] | None = None) -> int:
     """Complete the dossier's tasks waiting for ``event``; returns how many moved on (0 when
-    nothing waits, e.g. a replayed callback)."""
+    nothing waits, e.g. a replayed callback). ``payload`` is kept on the task as it is (not
+    encrypted): references and amounts, never personal data."""
     process = process_of(dossier)
     if process is None:
         return 0

@@ -278,3 +278,21 @@ def test_completing_the_task_in_time_disarms_its_boundary_timer():
     assert timer.status == STATUS.CANCELED
     dossier.refresh_from_db()
     assert dossier.status == Dossier.Status.PROCESSED
+
+
+def test_an_absolute_timer_reads_its_moment_from_the_dossier_data():
+    definition = Definition(
+        nodes=(
+            Node(id="submitted", kind=K.START, next="hearing"),
+            Node(id="hearing", kind=K.TIMER, at="data.hearing_date", next="done"),
+            Node(id="done", kind=K.END, result="processed"),
+        )
+    )
+    dossier = dossier_on(definition, data={"hearing_date": "2026-06-10"})
+    process = process_start(dossier=dossier)
+    timer = Task.objects.get(process=process, flow_task_type="TIMER")
+    assert timer.scheduled == datetime(2026, 6, 10, 0, 0, tzinfo=HCM)  # the local day begins
+    with time_machine.travel(datetime(2026, 6, 10, 0, 1, tzinfo=HCM), tick=False):
+        run_job(JOB)
+    dossier.refresh_from_db()
+    assert dossier.status == Dossier.Status.PROCESSED
