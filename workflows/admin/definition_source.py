@@ -43,24 +43,11 @@ def source_text(raw: Any) -> str:
     return yaml.safe_dump(normalised(raw), sort_keys=False, allow_unicode=True, width=100)
 
 
-def _refuse_aliases(text: str) -> None:
-    """YAML aliases can multiply a small text into a huge structure: not in definitions."""
-    try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.AliasEvent):
-                raise SourceInvalid(
-                    [Problem("", _("The definition may not use YAML anchors and aliases."))]
-                )
-    except yaml.YAMLError:
-        return  # parse_text reports the syntax error with its position
-
-
 def read_text(text: str) -> tuple[dict[str, Any], Definition]:
     """YAML/JSON text -> (the canonical source to store, the Definition); SourceInvalid."""
     if len(text) > MAX_CHARS:
         message = _("The definition is longer than %(limit)s characters.")
         raise SourceInvalid([Problem("", message % {"limit": MAX_CHARS})])
-    _refuse_aliases(text)
     try:
         return canonical(load(parse_text(text)))
     except DefinitionInvalid as exc:

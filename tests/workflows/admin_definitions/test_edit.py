@@ -80,7 +80,7 @@ def test_yaml_aliases_are_refused(admin_client, draft):
     text = VALID_YAML + "extra: &a [1, 2]\nmore: *a\n"
     response = _post(admin_client, draft, definition=text)
     errors = response.context["adminform"].form.errors["definition"]
-    assert errors == ["The definition may not use YAML anchors and aliases."]
+    assert len(errors) == 1 and "aliases" in errors[0]  # refused by the language's parser
 
 
 def test_a_draft_with_graph_problems_is_saved_and_its_problems_listed_per_node(admin_client, draft):
