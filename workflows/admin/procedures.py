@@ -234,7 +234,8 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
             try:
                 result = step(version)
             except _FAILURES as exc:
-                self.message_user(request, f"{version}: {exc}", messages.ERROR)
+                reasons = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+                self.message_user(request, f"{version}: {' '.join(reasons)}", messages.ERROR)
             else:
                 self.message_user(request, _("Done: %(version)s.") % {"version": result})
 

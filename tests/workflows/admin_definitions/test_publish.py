@@ -104,3 +104,13 @@ def test_non_staff_users_are_sent_to_the_login_page(client, draft):
     assert response.status_code == 302 and "/login/" in response.url
     draft.refresh_from_db()
     assert draft.status == Status.DRAFT
+
+
+def test_the_bulk_action_reports_each_reason_in_plain_words(admin_client):
+    version = ProcedureVersionFactory(definition=dump(loads(VALID_YAML)))  # and no case
+    changelist = reverse("admin:workflows_procedureversion_changelist")
+    response = admin_client.post(
+        changelist, {"action": "publish", "_selected_action": [version.pk]}, follow=True
+    )
+    shown = [str(m) for m in response.context["messages"]]
+    assert shown == [f"{version}: A version needs at least one case before it is published."]
