@@ -114,6 +114,12 @@ class ServiceTaskActivation(HandleActivation):
         self.task.finished = now()
         self.task.save()
 
+    @Activation.status.transition(source=STATUS.ERROR, target=STATUS.NEW)
+    def reopen(self) -> None:
+        """An admin sent the dead outbox row again: the task waits for that attempt."""
+        self.task.data.pop("error", None)
+        self.task.finished = None
+
 
 class ServiceTask(flow.Handle):
     task_type = "SERVICE"

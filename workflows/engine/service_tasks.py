@@ -5,7 +5,8 @@ When the process reaches a service task, the task row stays NEW and an outbox ro
 (outside the flow lock: handlers talk to other systems), then completes the task under the
 lock and the process moves on. A failed call is retried by the outbox with backoff; after
 the last attempt the task takes its error path (``on_error``), or, without one, stays in
-ERROR and the outbox row is dead-lettered for an admin. Delivery is at least once: a
+ERROR and the outbox row is dead-lettered for an admin; sending the row again from the admin
+tries the task again. Delivery is at least once: a
 handler receives an idempotency key and must do its effect once per key.
 """
 
@@ -59,7 +60,8 @@ def _handlers() -> Any:
 def deliver_service_task(delivery: outbox.Delivery) -> None:
     task_id = int(delivery.payload["task_id"])
     task = Task.objects.select_related("process").filter(pk=task_id).first()
-    if task is None or task.status != STATUS.NEW or not isinstance(task.flow_task, ServiceTask):
+    waiting = (STATUS.NEW, STATUS.ERROR)  # ERROR: an admin sent the dead row again
+    if task is None or task.status not in waiting or not isinstance(task.flow_task, ServiceTask):
         return  # already done (a redelivery), or cancelled: nothing to do
     step = task.flow_task.step
     call = ServiceCall(
@@ -86,10 +88,12 @@ def _finish(task_id: int, *, dossier: Dossier, result: Any = None, error: str = 
     the task failed with no error path to take."""
     with task_lock(task_id):
         task = Task.objects.select_related("process").get(pk=task_id)
+        activation = task.flow_task.activation_class(task)
+        if task.status == STATUS.ERROR:
+            activation.reopen()
         if task.status != STATUS.NEW:
             return True
         remember_dossier(task.process, dossier)
-        activation = task.flow_task.activation_class(task)
         if error and task.flow_task.on_error is None:
             activation.fail(error)
             handover.step_done(task=task, actor=None, action="service_failed")

@@ -11,6 +11,7 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from core import outbox
+from core.outbox.admin_actions import outbox_retry
 from core.outbox.models import OutboxMessage
 from core.periodic import run_job
 from workflows.definitions.model import (
@@ -40,6 +41,7 @@ failures = {"left": 0}
 def _handlers(settings):  # type: ignore[no-untyped-def]
     settings.OUTBOX_BACKOFF_BASE = 0  # retries are due at once
     calls.clear()
+    failures["left"] = 0
 
     def flaky(**kwargs):  # type: ignore[no-untyped-def]
         calls.append(kwargs)
@@ -130,7 +132,14 @@ def test_without_an_error_path_the_task_stays_failed_and_the_row_is_dead():
     assert outbox.drain() == {"retry": 2, "dead": 1}
     assert _service_task(process).status == STATUS.ERROR
     assert OutboxMessage.objects.get(kind="workflows.service_task").status == "dead"
-    failures["left"] = 0
+
+    failures["left"] = 0  # the peer is back; an admin sends the row again
+    outbox_retry(messages=OutboxMessage.objects.filter(kind="workflows.service_task"))
+    assert outbox.drain() == {"sent": 1}
+    task = _service_task(process)
+    assert task.status == STATUS.DONE and "error" not in task.data
+    dossier.refresh_from_db()
+    assert dossier.status == Dossier.Status.PROCESSED
 
 
 def waiting() -> Definition:
