@@ -305,3 +305,12 @@ def test_an_absolute_timer_reads_its_moment_from_the_dossier_data():
         run_job(JOB)
     dossier.refresh_from_db()
     assert dossier.status == Dossier.Status.PROCESSED
+
+
+def test_importing_the_engine_registers_its_sender_and_its_periodic_job():
+    from core.periodic import celery_beat_schedule, jobs
+    from workflows.engine.service_tasks import KIND
+
+    assert KIND in outbox.senders
+    assert JOB in jobs
+    assert celery_beat_schedule()[JOB]["task"] == "core.run_periodic"
