@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.timezone import now
 from viewflow.workflow.models import Process, Task
 from viewflow.workflow.nodes.start import StartHandleActivation
@@ -39,24 +39,29 @@ def process_of(dossier: Dossier) -> Process | None:
 
 
 def process_start(*, dossier: Dossier, by: Any = None) -> Process:
-    """Start the process of the dossier's version; the dossier runs on it to the end."""
+    """Start the process of the dossier's version; the dossier runs on it to the end.
+
+    A dossier has one process: a unique index (migration ``workflows.0004``) refuses a second
+    one, even from two requests at the same moment."""
     flow_class = flow_class_for(dossier.version)
     start = flow_class.instance.node(flow_class.definition.start.id)
-    with transaction.atomic():
-        Dossier.objects.select_for_update().filter(pk=dossier.pk).exists()
+    try:
+        with transaction.atomic():
+            activation = StartHandleActivation.create(start, None, None)
+            process = activation.process
+            process.artifact = dossier
+            remember_dossier(process, dossier)
+            # StartActivation.execute() without its row lock: nobody else sees this process yet
+            task_started.send(sender=flow_class, process=process, task=activation.task)
+            process.save()
+            dossier_log(dossier=dossier, actor=by, action="process_started", step=start.name)
+            activation.complete()
+            flow_started.send(sender=flow_class, process=process, task=activation.task)
+            activation.activate_next()
+    except IntegrityError as exc:
         if process_of(dossier) is not None:
-            raise ProcessAlreadyStarted(f"dossier {dossier.pk} already has a process")
-        activation = StartHandleActivation.create(start, None, None)
-        process = activation.process
-        process.artifact = dossier
-        remember_dossier(process, dossier)
-        dossier_log(dossier=dossier, actor=by, action="process_started", step=start.name)
-        # StartActivation.execute() without its row lock: nobody else can see this process yet
-        task_started.send(sender=flow_class, process=process, task=activation.task)
-        process.save()
-        activation.complete()
-        flow_started.send(sender=flow_class, process=process, task=activation.task)
-        activation.activate_next()
+            raise ProcessAlreadyStarted(f"dossier {dossier.pk} already has a process") from exc
+        raise
     return process
 
 

@@ -1,4 +1,5 @@
-"""Partial indexes on viewflow's task table for the officers' queues (workflows.engine.queues).
+"""Partial indexes on viewflow's task table for the officers' queues (workflows.engine.queues),
+and one process per dossier on viewflow's process table.
 
 Each starts with what its queue filters on and covers only open user tasks, so it stays
 small however many finished tasks pile up. Plain SQL: the table belongs to viewflow, and
@@ -25,6 +26,14 @@ INDEXES = {
 }
 
 
+# One process per dossier for the engine's flows (workflows.engine.process_start relies on it).
+ONE_PROCESS_PER_DOSSIER = (
+    "CREATE UNIQUE INDEX motcua_process_dossier_uniq"
+    " ON viewflow_process (artifact_content_type_id, artifact_object_id)"
+    " WHERE flow_class LIKE 'workflows/engine.flows.%'"
+)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("workflows", "0003_standard_roles"),
@@ -37,4 +46,8 @@ class Migration(migrations.Migration):
             reverse_sql=f"DROP INDEX {name}",
         )
         for name, (columns, condition) in INDEXES.items()
+    ] + [
+        migrations.RunSQL(
+            sql=ONE_PROCESS_PER_DOSSIER, reverse_sql="DROP INDEX motcua_process_dossier_uniq"
+        )
     ]
