@@ -58,6 +58,7 @@ class _Reader:
         }
         self.outgoing: dict[str, list[etree._Element]] = {}
         self.boundaries: dict[str, list[etree._Element]] = {}
+        self.merges: dict[str, etree._Element] = {}  # merging gateway id -> its one flow out
 
     def error(self, message: str) -> None:
         self.errors.append(message)
@@ -137,7 +138,29 @@ class _Reader:
                         _("%(event)s with %(definition)s on %(host)s is not supported")
                         % {"event": _describe(event), "definition": shown, "host": _describe(host)}
                     )
-        return elements
+        return self._without_merges(elements)
+
+    def _without_merges(self, elements: list[etree._Element]) -> list[etree._Element]:
+        """Modelers draw an exclusive gateway where paths meet (before a task reached from
+        several places): the language has no such node, so flows into it go on to its target."""
+        for element in elements:
+            flows = self._targets(element)
+            if (
+                element.tag == bpmn("exclusiveGateway")
+                and element.get("gatewayDirection") != "Diverging"
+                and not element.get("default")
+                and len(flows) == 1
+                and flows[0].find(bpmn("conditionExpression")) is None
+            ):
+                self.merges[element.get("id", "")] = flows[0]
+        return [e for e in elements if e.get("id") not in self.merges]
+
+    def _target(self, flow: etree._Element) -> str:
+        target, seen = flow.get("targetRef", ""), set()
+        while target in self.merges and target not in seen:
+            seen.add(target)
+            target = self.merges[target].get("targetRef", "")
+        return target
 
     def _check_children(self, element: etree._Element, allowed: set[str]) -> None:
         for child in element.iterchildren(tag=etree.Element):
@@ -164,7 +187,7 @@ class _Reader:
                     _("%(flow)s: a condition is allowed only after a gateway")
                     % {"flow": _describe(flow)}
                 )
-        return flows[0].get("targetRef", "") if flows else ""
+        return self._target(flows[0]) if flows else ""
 
     def _node(self, element: etree._Element) -> Node | None:
         name = local_name(element.tag)
@@ -218,7 +241,7 @@ class _Reader:
                 _("%(flow)s from %(task)s has no outcome: name the flow")
                 % {"flow": _describe(flow), "task": _describe(task)}
             )
-        return code, flow.get("targetRef", "")
+        return code, self._target(flow)
 
     def _boundary_timer(self, event: etree._Element) -> BoundaryTimer | None:
         definition = event.find(bpmn("timerEventDefinition"))
@@ -235,7 +258,7 @@ class _Reader:
         return BoundaryTimer(
             id=event.get("id", ""),
             after=after or Duration(0, DurationUnit.CALENDAR_DAYS),
-            next=flows[0].get("targetRef", "") if flows else "",
+            next=self._target(flows[0]) if flows else "",
             interrupting=event.get("cancelActivity", "true") != "false",
             name=event.get("name", ""),
         )
@@ -265,9 +288,9 @@ class _Reader:
         for flow in self._targets(element):
             condition = _unwrap(flow.findtext(bpmn("conditionExpression")) or "")
             if flow.get("id") == default_flow:
-                fields["default"] = flow.get("targetRef", "")
+                fields["default"] = self._target(flow)
             elif condition.strip():
-                branches.append(Branch(condition, flow.get("targetRef", "")))
+                branches.append(Branch(condition, self._target(flow)))
             else:
                 self.error(
                     _("%(flow)s from %(gateway)s has no condition and is not the gateway's default")
@@ -291,7 +314,7 @@ class _Reader:
                     _("%(flow)s: a parallel gateway's flows have no condition")
                     % {"flow": _describe(flow)}
                 )
-        fields["targets"] = tuple(f.get("targetRef", "") for f in flows)
+        fields["targets"] = tuple(self._target(f) for f in flows)
         return NodeKind.PARALLEL_SPLIT
 
     def _catch_event(self, element: etree._Element, fields: dict[str, Any]) -> NodeKind | None:

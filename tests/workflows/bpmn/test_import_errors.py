@@ -83,7 +83,8 @@ def test_boundary_events_other_than_timers_on_user_tasks_and_errors_on_services(
 
 def test_flows_the_language_cannot_express_are_named():
     body = (
-        '<bpmn:startEvent id="s"/><bpmn:userTask id="u"/><bpmn:exclusiveGateway id="g"/>'
+        '<bpmn:startEvent id="s"/><bpmn:userTask id="u"/>'
+        '<bpmn:exclusiveGateway id="g" gatewayDirection="Diverging"/>'
         '<bpmn:endEvent id="e"/><bpmn:endEvent id="e2"/>'
         '<bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="u"/>'
         '<bpmn:sequenceFlow id="f2" sourceRef="s" targetRef="g"/>'

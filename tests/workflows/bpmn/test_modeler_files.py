@@ -132,3 +132,32 @@ def test_our_export_saved_again_by_bpmn_io_imports_to_the_same_definition():
     data = (Path(__file__).parent / "data" / "realistic_saved_by_bpmn_moddle.bpmn").read_bytes()
     assert b'cancelActivity="true"' not in data
     assert definition_from_bpmn(data) == realistic()
+
+
+MERGE = """<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+  xmlns:motcua="urn:motcua:bpmn:1" id="d" targetNamespace="t">
+  <bpmn:process id="p">
+    <bpmn:startEvent id="start"/>
+    <bpmn:exclusiveGateway id="again"/>
+    <bpmn:exclusiveGateway id="again_too"/>
+    <bpmn:userTask id="reception" motcua:role="reception"/>
+    <bpmn:intermediateCatchEvent id="wait" motcua:event="supplementation_received">
+      <bpmn:messageEventDefinition/>
+    </bpmn:intermediateCatchEvent>
+    <bpmn:endEvent id="done" motcua:result="processed"/>
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="again"/>
+    <bpmn:sequenceFlow id="f2" sourceRef="again" targetRef="again_too"/>
+    <bpmn:sequenceFlow id="f3" sourceRef="again_too" targetRef="reception"/>
+    <bpmn:sequenceFlow id="f4" sourceRef="reception" targetRef="done" name="accept"/>
+    <bpmn:sequenceFlow id="f5" sourceRef="reception" targetRef="wait" name="supplement"/>
+    <bpmn:sequenceFlow id="f6" sourceRef="wait" targetRef="again"/>
+  </bpmn:process>
+</bpmn:definitions>"""
+
+
+def test_a_merging_exclusive_gateway_is_read_as_the_paths_meeting_at_its_target():
+    definition = definition_from_bpmn(MERGE)
+    assert [n.id for n in definition.nodes] == ["start", "reception", "wait", "done"]
+    assert definition.node("start").next == "reception"
+    assert definition.node("wait").next == "reception"
+    assert definition.node("reception").outcomes == (("accept", "done"), ("supplement", "wait"))
