@@ -127,8 +127,12 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
     def scope(self, obj: ProcedureVersion) -> str:
         return obj.agency.code if obj.agency else str(_("province"))
 
+    def _edits_definition(self, request: HttpRequest, obj: Any) -> bool:
+        """A draft, and a user who may change it: the YAML field and the upload."""
+        return obj is not None and self.has_change_permission(request, obj)
+
     def get_fields(self, request: HttpRequest, obj: Any = None) -> list[Any]:
-        if _editable(obj):
+        if self._edits_definition(request, obj):
             workflow = ["definition", "bpmn_file", "definition_problems"]
         else:
             workflow = ["definition_source"]
@@ -147,7 +151,7 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         shown = [*self.always_readonly, "workflow_diagram"]
-        if _editable(obj):
+        if self._edits_definition(request, obj):
             return [*shown, "definition_problems"]
         return [*shown, "definition_source", "note", "form_schema", "retention_years"]
 

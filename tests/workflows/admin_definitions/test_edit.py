@@ -194,3 +194,13 @@ def test_the_text_area_shows_fields_in_canonical_order_whatever_the_database_kep
     form = admin_client.get(change_url(version)).context["adminform"].form
     text = form.initial["definition"]
     assert text.startswith("format: motcua/workflow@1\nname: Thử nghiệm\nnodes:\n- id: submitted\n")
+
+
+def test_view_only_staff_see_a_draft_read_only(staff_client):
+    version = ProcedureVersionFactory(definition=dump(load_yaml(VALID_YAML)))
+    response = staff_client("view_procedureversion").get(change_url(version))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="definition"' not in page and 'name="bpmn_file"' not in page
+    assert '<pre class="mc-source">' in page and "<svg" in page
+    assert "/publish/" not in page and "/bpmn/" not in page
