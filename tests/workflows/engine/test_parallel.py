@@ -1,5 +1,5 @@
-"""Parallel split and join; two workers completing both branches at once make one join; two
-timer dispatchers at once fire each timer once."""
+"""Races: two workers completing both branches at once make one join; two timer dispatchers
+at once fire each timer once; two requests starting one dossier make one process."""
 
 import threading
 from datetime import timedelta
@@ -8,12 +8,12 @@ import pytest
 import time_machine
 from django.contrib.auth import get_user_model
 from django.db import connection
-from viewflow.workflow.models import Task
+from viewflow.workflow.models import Process, Task
 from viewflow.workflow.status import PROCESS, STATUS
 from viewflow.workflow.timers import fire_due_timers
 
 from workflows.definitions.model import Definition, Duration, DurationUnit, Node, NodeKind
-from workflows.engine import process_start, task_complete
+from workflows.engine import ProcessAlreadyStarted, process_of, process_start, task_complete
 from workflows.models import Dossier
 
 from ..factories import AgencyFactory, MembershipFactory, RoleFactory, UserFactory
@@ -129,3 +129,36 @@ def test_two_dispatchers_at_once_fire_a_due_timer_once():
     assert sum(counts) == 10
     for process in processes:
         assert Task.objects.filter(process=process, flow_task_type="END").count() == 1
+
+
+def _start(dossier, barrier, outcomes) -> None:  # type: ignore[no-untyped-def]
+    try:
+        barrier.wait(timeout=10)
+        process_start(dossier=dossier)
+        outcomes.append("started")
+    except ProcessAlreadyStarted:
+        outcomes.append("refused")
+    except BaseException as exc:  # reported by the test
+        outcomes.append(repr(exc))
+    finally:
+        connection.close()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_requests_starting_the_same_dossier_at_once_make_one_process():
+    version = published(parallel())
+    for _round in range(5):
+        dossier = dossier_on(version)
+        barrier = threading.Barrier(2)
+        outcomes: list[str] = []
+        threads = [
+            threading.Thread(target=_start, args=(dossier, barrier, outcomes)) for _ in range(2)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert sorted(outcomes) == ["refused", "started"]
+        assert process_of(dossier) is not None
+        assert Process.objects.filter(artifact_object_id=dossier.pk).count() == 1
