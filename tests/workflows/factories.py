@@ -82,6 +82,25 @@ class ProcedureFactory(DjangoModelFactory):
     online_level = Procedure.OnlineLevel.FULL_ONLINE
 
 
+def minimal_definition(name: str = "") -> dict:
+    """The smallest workflow that publishes: start, reception, end (canonical source)."""
+    return {
+        "format": "motcua/workflow@1",
+        **({"name": name} if name else {}),
+        "nodes": [
+            {"id": "start", "kind": "start", "next": "reception"},
+            {
+                "id": "reception",
+                "kind": "user_task",
+                "role": "reception",
+                "agency": {"from": "receiving"},
+                "outcomes": {"accept": "done"},
+            },
+            {"id": "done", "kind": "end", "result": "processed"},
+        ],
+    }
+
+
 class ProcedureVersionFactory(DjangoModelFactory):
     """A draft (publish it with the service, or use PublishedCaseFactory)."""
 
@@ -91,7 +110,7 @@ class ProcedureVersionFactory(DjangoModelFactory):
     procedure = factory.SubFactory(ProcedureFactory)
     agency = None
     number = factory.Sequence(lambda n: n + 1)
-    definition = factory.LazyFunction(lambda: {"steps": ["reception", "review"]})
+    definition = factory.LazyFunction(minimal_definition)
     form_schema = factory.LazyFunction(dict)
 
 

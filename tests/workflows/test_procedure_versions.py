@@ -10,6 +10,7 @@ from tests.workflows.factories import (
     ProcedureVersionFactory,
     PublishedCaseFactory,
     UserFactory,
+    minimal_definition,
 )
 from workflows.errors import ProcedureVersionLocked, ProcedureVersionStateError
 from workflows.models import Dossier, ProcedureVersion
@@ -27,6 +28,8 @@ Status = ProcedureVersion.Status
 def _draft_with_case(procedure=None, scope=None):
     procedure = procedure or ProcedureFactory()
     draft = procedure_version_new_draft(procedure=procedure, scope=scope)
+    draft.definition = minimal_definition()
+    draft.save()
     ProcedureCaseFactory(version=draft)
     return draft
 
@@ -74,7 +77,9 @@ def test_one_published_version_per_scope_but_scopes_are_independent():
 
 def test_a_version_needs_a_case_and_is_published_once():
     draft = procedure_version_new_draft(procedure=ProcedureFactory(), scope=None)
-    with pytest.raises(ValidationError):
+    draft.definition = minimal_definition()
+    draft.save()
+    with pytest.raises(ValidationError, match="at least one case"):
         procedure_version_publish(version=draft, by=None)
     ProcedureCaseFactory(version=draft)
     procedure_version_publish(version=draft, by=None)
@@ -96,7 +101,7 @@ def test_retire_applies_to_published_versions_only():
 
 def test_new_draft_copies_a_version_without_touching_it():
     source = _draft_with_case()
-    source.definition = {"steps": ["reception"]}
+    source.definition = minimal_definition("Kept in the copy")
     source.retention_years = 20
     source.save()
     template = DocumentTemplateFactory()
@@ -105,7 +110,8 @@ def test_new_draft_copies_a_version_without_touching_it():
 
     copy = procedure_version_new_draft(procedure=source.procedure, scope=None, from_version=source)
     assert copy.is_draft and copy.number == source.number + 1
-    assert copy.definition == {"steps": ["reception"]} and copy.retention_years == 20
+    assert copy.definition == minimal_definition("Kept in the copy")
+    assert copy.retention_years == 20
     assert list(copy.document_templates.all()) == [template]
     assert [c.code for c in copy.cases.all()] == [c.code for c in source.cases.all()]
     copy.cases.update(name="Changed in the draft")

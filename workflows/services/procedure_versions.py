@@ -15,6 +15,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from core.registry import Registry
+from workflows.definitions.publishing import definition_publish_check
 from workflows.errors import ProcedureVersionStateError
 from workflows.models import (
     Agency,
@@ -26,9 +27,11 @@ from workflows.models import (
 
 Status = ProcedureVersion.Status
 
-# Checks a draft must pass to be published (the engine registers its definition check);
-# each raises django.core.exceptions.ValidationError.
+# Checks a draft must pass to be published, in the order of their names; each raises
+# django.core.exceptions.ValidationError (the definition check: DefinitionInvalid, one
+# error per problem, each naming its node).
 publish_checks: Registry[Callable[[ProcedureVersion], None]] = Registry("publish check")
+publish_checks.add("definition", definition_publish_check)
 
 
 @publish_checks.register("has_cases")

@@ -218,9 +218,20 @@ def guarded(*, interrupting: bool) -> Definition:
                     ),
                 ),
             ),
-            Node(id="escalate", kind=K.USER_TASK, role="leader", outcomes=(("noted", "noted"),)),
-            Node(id="noted", kind=K.END, result="processed"),
-            Node(id="expired", kind=K.END, result="stopped"),
+            # only the nodes the timer leads to: an unreachable node is refused at publish
+            *(
+                (Node(id="expired", kind=K.END, result="stopped"),)
+                if interrupting
+                else (
+                    Node(
+                        id="escalate",
+                        kind=K.USER_TASK,
+                        role="leader",
+                        outcomes=(("noted", "noted"),),
+                    ),
+                    Node(id="noted", kind=K.END, result="processed"),
+                )
+            ),
             Node(id="done", kind=K.END, result="processed"),
         )
     )
