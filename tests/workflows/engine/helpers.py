@@ -13,7 +13,7 @@ from workflows.definitions.model import (
     Node,
     NodeKind,
 )
-from workflows.models import Dossier, ProcedureVersion
+from workflows.models import Dossier, ProcedureVersion, Role
 from workflows.services.procedure_versions import (
     procedure_version_new_draft,
     procedure_version_publish,
@@ -69,9 +69,18 @@ def two_step(result: str = "processed") -> Definition:
     )
 
 
+def ensure_roles(definition: Definition) -> None:
+    """The roles a definition names (a data migration makes the standard ones, but
+    transactional tests flush the tables between tests)."""
+    for node in definition.nodes:
+        if node.role:
+            Role.objects.get_or_create(code=node.role, defaults={"name": node.role})
+
+
 def published(definition: Definition, **kwargs: Any) -> ProcedureVersion:
     """A fresh procedure version carrying ``definition``, with a case, published."""
     AgencyFactory(code=ARCHIVES)
+    ensure_roles(definition)
     version = ProcedureVersionFactory(definition=dump(definition), **kwargs)
     PublishedCaseFactory(version=version)
     version.refresh_from_db()
@@ -86,6 +95,7 @@ def dossier_on(definition: Definition | ProcedureVersion, **kwargs: Any) -> Doss
 
 def publish_next(version: ProcedureVersion, definition: Definition) -> ProcedureVersion:
     """Publish a next version of the same procedure (the current one is retired)."""
+    ensure_roles(definition)
     draft = procedure_version_new_draft(
         procedure=version.procedure, scope=version.agency, from_version=version
     )
