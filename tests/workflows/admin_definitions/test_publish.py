@@ -4,9 +4,8 @@ from django.urls import reverse
 from tests.workflows.admin_definitions.conftest import VALID_YAML, change_url
 from tests.workflows.factories import ProcedureCaseFactory, ProcedureVersionFactory, UserFactory
 from workflows.definitions import dump, loads
-from workflows.definitions.publishing import definition_publish_check
 from workflows.models import ProcedureVersion
-from workflows.services.procedure_versions import procedure_version_publish, publish_checks
+from workflows.services.procedure_versions import procedure_version_publish
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.workflows.urls")]
 Status = ProcedureVersion.Status
@@ -62,17 +61,7 @@ def test_the_confirmation_lists_the_problems_per_node(admin_client):
     assert "astronaut" in page
 
 
-@pytest.fixture
-def definition_checked():  # type: ignore[no-untyped-def]
-    """The definition check among the service's publish checks (whoever else registers it)."""
-    publish_checks.add("test_definition", definition_publish_check)
-    yield
-    publish_checks.remove("test_definition")
-
-
-def test_an_invalid_definition_is_refused_by_the_service_with_its_errors(
-    admin_client, definition_checked
-):
+def test_an_invalid_definition_is_refused_by_the_service_with_its_errors(admin_client):
     text = VALID_YAML.replace("role: reception", "role: astronaut")
     version = ProcedureVersionFactory(definition=dump(loads(text)))
     ProcedureCaseFactory(version=version)
