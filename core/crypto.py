@@ -16,6 +16,8 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 from django.db import models
 
+from core.fields import JSONTextField
+
 
 def _derived_key(secret: str) -> bytes:
     hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"motcua field encryption")
@@ -44,25 +46,25 @@ def decrypt_json(token: str) -> Any:
         raise ValueError("encrypted value cannot be read with the configured keys") from exc
 
 
-class EncryptedJSONField(models.TextField):
+class EncryptedJSONField(JSONTextField):
     """A JSON value stored as a Fernet token: unreadable in a dump or a replica."""
 
     description = "JSON, encrypted at rest"
 
-    def from_db_value(self, value: str | None, expression: Any, connection: Any) -> Any:
-        if value is None:
-            return None
-        return decrypt_json(value)
+    def encode(self, value: Any) -> str:
+        return encrypt_json(value)
+
+    def decode(self, text: str) -> Any:
+        return decrypt_json(text)
 
     def to_python(self, value: Any) -> Any:
         if isinstance(value, str) and value.startswith("gAAAA"):
             return decrypt_json(value)
         return value
 
-    def get_prep_value(self, value: Any) -> str | None:
-        if value is None:
-            return None
-        return encrypt_json(value)
-
-    def value_to_string(self, obj: models.Model) -> str:
-        return json.dumps(self.value_from_object(obj), default=str)
+    def formfield(
+        self, form_class: Any = None, choices_form_class: Any = None, **kwargs: Any
+    ) -> Any:
+        return models.TextField.formfield(
+            self, form_class=form_class, choices_form_class=choices_form_class, **kwargs
+        )

@@ -36,7 +36,7 @@ def _problems(errors: Any) -> list[Problem]:
 def source_text(raw: Any) -> str:
     """The stored source as YAML for the text area ('' for an empty definition).
 
-    In canonical field order when it loads: PostgreSQL's jsonb does not keep key order.
+    In canonical field order when it loads (the author's order of outcomes is kept).
     """
     if not raw:
         return ""

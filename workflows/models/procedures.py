@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import JSONTextField
 from workflows.errors import ProcedureVersionLocked
 
 from .agencies import Agency
@@ -108,8 +109,9 @@ class ProcedureVersion(models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, editable=False
     )
     note = models.TextField(_("change note"), blank=True)
-    definition = models.JSONField(_("workflow definition"), default=dict, blank=True)
-    form_schema = models.JSONField(_("form schema"), default=dict, blank=True)
+    # Stored as text: jsonb would sort the keys, and the author's order is meaningful.
+    definition = JSONTextField(_("workflow definition"), default=dict, blank=True)
+    form_schema = JSONTextField(_("form schema"), default=dict, blank=True)
     document_templates: "models.ManyToManyField[DocumentTemplate, ProcedureVersionTemplate]" = (
         models.ManyToManyField(
             "signing.DocumentTemplate",
