@@ -8,9 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from workflows.errors import ProcedureVersionLocked
-
-from .procedures import ProcedureVersion, refuse_unless_draft
+from .procedures import DraftOnlyBulkWrites, ProcedureVersion, refuse_unless_draft
 
 REQUIRED_DOCUMENTS_SCHEMA: dict[str, Any] = {
     "type": "array",
@@ -30,20 +28,11 @@ REQUIRED_DOCUMENTS_SCHEMA: dict[str, Any] = {
 }
 
 
-class ProcedureCaseQuerySet(models.QuerySet["ProcedureCase"]):
-    """Bulk writes (which bypass ``save()``) may touch the cases of drafts only."""
+class ProcedureCaseQuerySet(DraftOnlyBulkWrites):
+    locked_message = "the cases of a published version cannot change"
 
-    def _refuse_locked(self) -> None:
-        if self.exclude(version__status=ProcedureVersion.Status.DRAFT).exists():
-            raise ProcedureVersionLocked("the cases of a published version cannot change")
-
-    def update(self, **kwargs: Any) -> int:
-        self._refuse_locked()
-        return super().update(**kwargs)
-
-    def delete(self) -> tuple[int, dict[str, int]]:
-        self._refuse_locked()
-        return super().delete()
+    def locked_rows(self) -> "models.QuerySet[Any]":
+        return self.exclude(version__status=ProcedureVersion.Status.DRAFT)
 
 
 class ProcedureCase(models.Model):

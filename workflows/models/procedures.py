@@ -61,15 +61,17 @@ class Procedure(models.Model):
 RETIRE_FIELDS = frozenset({"status", "retired_at", "retired_by", "updated_at"})
 
 
-class ProcedureVersionQuerySet(models.QuerySet["ProcedureVersion"]):
-    """Bulk writes (which bypass ``save()``) may touch drafts only."""
+class DraftOnlyBulkWrites(models.QuerySet[Any]):
+    """Bulk writes bypass ``save()``: they may touch rows of draft versions only."""
 
-    def published(self) -> "ProcedureVersionQuerySet":
-        return self.filter(status=ProcedureVersion.Status.PUBLISHED)
+    locked_message = ""
+
+    def locked_rows(self) -> "models.QuerySet[Any]":
+        raise NotImplementedError
 
     def _refuse_locked(self) -> None:
-        if self.exclude(status=ProcedureVersion.Status.DRAFT).exists():
-            raise ProcedureVersionLocked("published or retired versions cannot change in bulk")
+        if self.locked_rows().exists():
+            raise ProcedureVersionLocked(self.locked_message)
 
     def update(self, **kwargs: Any) -> int:
         self._refuse_locked()
@@ -78,6 +80,16 @@ class ProcedureVersionQuerySet(models.QuerySet["ProcedureVersion"]):
     def delete(self) -> tuple[int, dict[str, int]]:
         self._refuse_locked()
         return super().delete()
+
+
+class ProcedureVersionQuerySet(DraftOnlyBulkWrites):
+    locked_message = "published or retired versions cannot change in bulk"
+
+    def locked_rows(self) -> "models.QuerySet[Any]":
+        return self.exclude(status=ProcedureVersion.Status.DRAFT)
+
+    def published(self) -> "ProcedureVersionQuerySet":
+        return self.filter(status=ProcedureVersion.Status.PUBLISHED)
 
 
 class ProcedureVersion(models.Model):
