@@ -48,6 +48,19 @@ class Graph:
         """Every node with a path to one of ``goals`` (the goals included)."""
         return _walk(goals, self.predecessors)
 
+    def main_path(self, starts: Iterable[str]) -> set[str]:
+        """Every node reachable from ``starts`` without taking a non-interrupting boundary
+        timer's branch (the path the dossier itself follows to its result)."""
+        edges = {
+            node_id: tuple(
+                target
+                for target in self.successors[node_id]
+                if target not in _side_only(self.nodes[node_id])
+            )
+            for node_id in self.nodes
+        }
+        return _walk(starts, edges)
+
     def of_kind(self, kind: NodeKind) -> list[str]:
         return [node_id for node_id, node in self.nodes.items() if node.kind is kind]
 
@@ -60,6 +73,14 @@ class Graph:
             for split in self.of_kind(NodeKind.PARALLEL_SPLIT)
             if self.nodes[split].targets
         )
+
+
+def _side_only(node: Node) -> set[str]:
+    """The targets ``node`` reaches only through a non-interrupting boundary timer."""
+    side = {t.next for t in node.boundary_timers if not t.interrupting}
+    main = {t.next for t in node.boundary_timers if t.interrupting}
+    main |= {target for field, target in references(node) if not field.startswith("timers[")}
+    return side - main
 
 
 def _walk(starts: Iterable[str], edges: Mapping[str, Sequence[str]]) -> set[str]:

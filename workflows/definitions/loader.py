@@ -158,7 +158,8 @@ def _dump_node(node: Node) -> dict[str, Any]:
     elif kind is NodeKind.WAIT_EVENT:
         out |= {"event": node.event, "next": node.next}
     elif kind is NodeKind.END:
-        out["result"] = node.result
+        if node.result:  # none: the end of a non-interrupting boundary timer's branch
+            out["result"] = node.result
     else:  # start, parallel_join
         out["next"] = node.next
     return out

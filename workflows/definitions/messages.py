@@ -50,6 +50,14 @@ MESSAGES: dict[str, Promise] = {
     # The graph
     "unreachable": _("Node %(node)s cannot be reached from the start node."),
     "dead_end": _("Node %(node)s: no path leads from this node to an end node."),
+    "end_without_result": _(
+        "Node %(node)s: an end without a result is only allowed after a non-interrupting "
+        "boundary timer; here the dossier would finish without a result status."
+    ),
+    "no_result_end": _(
+        "The definition has no end node with a result that the dossier can reach from the "
+        "start node."
+    ),
     "no_default": _("Node %(node)s: an exclusive gateway needs a default branch."),
     "join_one_input": _("Node %(node)s: a parallel join needs at least two incoming paths."),
     "join_never_fires": _(

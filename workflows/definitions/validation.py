@@ -138,6 +138,21 @@ def _conditions(node: Node) -> Iterator[DefinitionError]:
             yield DefinitionError("bad_condition", node.id, {"branch": index, "detail": str(error)})
 
 
+def _results(graph: Graph, starts: list[str]) -> Iterator[DefinitionError]:
+    """An end without a result only closes a non-interrupting boundary timer's branch: on the
+    main path the dossier would finish without a result status. One end with a result must be
+    on the main path."""
+    if not starts:
+        return
+    main = graph.main_path(starts[:1])
+    ends = [graph.nodes[node_id] for node_id in graph.of_kind(NodeKind.END)]
+    for end in ends:
+        if not end.result and end.id in main:
+            yield DefinitionError("end_without_result", end.id)
+    if not any(end.result and end.id in main for end in ends):
+        yield DefinitionError("no_result_end")
+
+
 def _shape(definition: Definition, graph: Graph, broken: set[str]) -> Iterator[DefinitionError]:
     starts = graph.of_kind(NodeKind.START)
     if starts:
@@ -145,6 +160,7 @@ def _shape(definition: Definition, graph: Graph, broken: set[str]) -> Iterator[D
         for node_id in graph.nodes:
             if node_id not in reached:
                 yield DefinitionError("unreachable", node_id)
+    yield from _results(graph, starts)
     finishing = graph.reaching(graph.of_kind(NodeKind.END))
     for node_id in graph.nodes:
         if node_id not in finishing and node_id not in broken:

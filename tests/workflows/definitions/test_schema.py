@@ -51,7 +51,8 @@ def test_a_valid_definition_has_no_schema_errors():
         ({**SMALL, "format": "bpmn"}, [("definition_format", "")]),
         ({**SMALL, "nodes": []}, [("definition_invalid", "")]),
         (nodes("start"), [("node_type", "#1")]),
-        (nodes({"id": "a", "kind": "end"}), [("required", "a")]),
+        (nodes({"id": "a", "kind": "wait_event", "next": "b"}), [("required", "a")]),
+        (nodes({"id": "a", "kind": "end"}), []),  # the end of a non-interrupting timer's branch
         (
             nodes({"id": "a", "kind": "end", "result": "refused", "next": "b"}),
             [("unknown_field", "a")],
@@ -123,14 +124,20 @@ def test_an_unexpected_schema_error_still_names_the_node():
 
 def test_load_raises_every_schema_error_at_once():
     with pytest.raises(DefinitionInvalid) as caught:
-        load(nodes({"id": "a", "kind": "end"}, {"kind": "start"}, {"id": "c", "kind": "nope"}))
+        load(
+            nodes(
+                {"id": "a", "kind": "wait_event", "next": "b"},
+                {"kind": "start"},
+                {"id": "c", "kind": "nope"},
+            )
+        )
     assert [(e.code, e.node) for e in caught.value.errors] == [
         ("required", "a"),
         ("required", "#2"),
         ("required", "#2"),
         ("choice", "c"),
     ]
-    assert caught.value.messages[0] == "Node a: result is required."
+    assert caught.value.messages[0] == "Node a: event is required."
 
 
 def test_text_that_does_not_parse_is_a_syntax_error():

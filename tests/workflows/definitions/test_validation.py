@@ -231,7 +231,7 @@ def test_definition_check_raises_every_error_as_a_validation_error():
 
 
 def test_every_message_but_whole_definition_ones_names_its_node():
-    whole = {"syntax", "yaml_alias", "duplicate_key", "no_start"}
+    whole = {"syntax", "yaml_alias", "duplicate_key", "no_start", "no_result_end"}
     whole |= {key for key in MESSAGES if key.startswith("definition_")}
     for key, message in MESSAGES.items():
         assert ("%(node)s" in str(message)) is (key not in whole), key
@@ -242,7 +242,7 @@ def test_a_definition_built_in_code_is_checked_for_its_shape_too():
         nodes=(
             Node("start", NodeKind.START, next="t"),
             Node("t", NodeKind.USER_TASK, outcomes=(("done", "e"),)),  # no role
-            Node("e", NodeKind.END),  # no result
+            Node("e", NodeKind.END, result="lost"),
         )
     )
     assert [(e.code, e.node) for e in validate(built, context=OPEN)] == [
