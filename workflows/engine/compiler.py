@@ -43,6 +43,11 @@ def compile_definition(definition: Definition, *, name: str, title: str = "") ->
         "__doc__": title or definition.name or name,
         "lock_impl": lock_impl(),
         "definition": definition,
+        # one token at a time: no other task can be active when an end is reached
+        "single_token": not any(
+            step.kind is NodeKind.PARALLEL_SPLIT or step.boundary_timers
+            for step in definition.nodes
+        ),
     }
     for step in definition.nodes:
         if step.id.startswith("_") or hasattr(flow.Flow, step.id) or step.id.endswith("_path"):

@@ -21,7 +21,7 @@ def event_deliver(*, dossier: Dossier, event: str, payload: dict[str, Any] | Non
         return 0
     flow_class = process.flow_class
     moved = 0
-    with flow_class.lock(process.pk):
+    with flow_class.lock(process.pk), handover.batched():
         waiting = Task.objects.select_related("process").filter(
             process_id=process.pk, flow_task_type=WaitEvent.task_type, status=STATUS.NEW
         )

@@ -7,8 +7,11 @@ committed state. SQLite ignores ``FOR UPDATE``; its IMMEDIATE transactions alrea
 the database's write lock up front (the embedded default has one writer at a time).
 
 Compiled flows use viewflow's ``SelectForUpdateLock`` (timers, viewflow's own helpers);
-the engine's services take the same row lock by task id with ``task_lock``, in one
-statement instead of a lookup and a lock.
+the engine's services lock by task id with ``locked_task``: one statement that locks the
+process row, then the task row (``FOR UPDATE OF process, task``: PostgreSQL takes the row
+locks in that order, the order every other path takes them, so no deadlock), and returns
+the task with its process. A waiter that was blocked reads both rows as the holder
+committed them (PostgreSQL re-reads a locked row that changed while it waited).
 """
 
 from collections.abc import Iterator
@@ -16,7 +19,7 @@ from contextlib import contextmanager
 
 from django.db import transaction
 from viewflow.workflow.lock import SelectForUpdateLock
-from viewflow.workflow.models import Process, Task
+from viewflow.workflow.models import Task
 
 
 def lock_impl() -> SelectForUpdateLock:
@@ -24,12 +27,13 @@ def lock_impl() -> SelectForUpdateLock:
 
 
 @contextmanager
-def task_lock(task_id: int) -> Iterator[bool]:
-    """Lock the process of a task (a transaction lasting the block); yields whether the
-    task exists. Read the task inside the block, after the lock."""
+def locked_task(task_id: int) -> Iterator[Task | None]:
+    """The task (with its process) read under its process's row lock, held for the block
+    (a transaction); None when there is no such task."""
     with transaction.atomic():
-        process_id = Task.objects.filter(pk=task_id).values("process_id")
-        found = (
-            Process.objects.select_for_update().filter(pk__in=process_id).values_list("pk").first()
+        yield (
+            Task.objects.select_related("process")
+            .select_for_update(of=("process", "self"))
+            .filter(pk=task_id)
+            .first()
         )
-        yield found is not None

@@ -14,7 +14,6 @@
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from django.db import transaction
 from django.utils.timezone import now
 from viewflow import this
 from viewflow.workflow import flow
@@ -146,8 +145,9 @@ class ServiceTask(flow.Handle):
 class TimerActivation(flow.Timer.activation_class):
     @Activation.status.super()
     def execute(self) -> None:
-        super().execute.original()
-        handover.step_done(task=self.task, actor=None, action="timer_fired")
+        with handover.batched():
+            super().execute.original()
+            handover.step_done(task=self.task, actor=None, action="timer_fired")
 
 
 class Timer(flow.Timer):
@@ -157,8 +157,9 @@ class Timer(flow.Timer):
 class BoundaryTimerActivation(TimerBoundary.activation_class):
     @Activation.status.super()
     def execute(self) -> None:
-        super().execute.original()
-        handover.step_done(task=self.task, actor=None, action="timer_fired")
+        with handover.batched():
+            super().execute.original()
+            handover.step_done(task=self.task, actor=None, action="timer_fired")
 
 
 class BoundaryTimer(TimerBoundary):
@@ -175,22 +176,57 @@ class WaitEvent(flow.MessageCatch):
 
 
 class ResultEndActivation(flow.End.activation_class):
+    """An end with a result finishes the process and the dossier. Its task row is written
+    once, done (viewflow's ``End`` inserts it, then updates it); other active tasks are
+    looked for only when the flow can have any (``Flow.single_token``: no parallel split, no
+    boundary timer)."""
+
+    @classmethod
+    def create(
+        cls, flow_task: Any, prev_activation: Any, token: Any, data: Any = None, seed: Any = None
+    ) -> "ResultEndActivation":
+        if not flow_task.step.result:
+            return super().create(flow_task, prev_activation, token, data=data, seed=seed)
+        task = flow_task.flow_class.task_class(
+            process=prev_activation.process, flow_task=flow_task, token=token
+        )
+        task.data = data if data is not None else {}
+        task.seed = seed
+        activation = cls(task)
+        activation._previous = prev_activation.task  # linked once the row exists
+        return activation
+
     @Activation.status.super()
     def activate(self) -> None:
         result = self.flow_task.step.result
         if not result:
             super().activate.original()
             return
-        with self.exception_guard(), transaction.atomic(savepoint=True):
+        with self.exception_guard():
             self.task.started = now()
             task_started.send(sender=self.flow_class, process=self.process, task=self.task)
-            _cancel_active_tasks(self)
+            if not self.flow_class.single_token:
+                _cancel_active_tasks(self)
             self.process.status = PROCESS.DONE
             self.process.finished = now()
-            self.process.save()
+            self.process.save(update_fields=["status", "finished"])
             handover.dossier_finished(process=self.process, step=self.flow_task.step)
             task_finished.send(sender=self.flow_class, process=self.process, task=self.task)
             flow_finished.send(sender=self.flow_class, process=self.process, task=self.task)
+
+    def __eq__(self, other: Any) -> bool:  # the task has no primary key until complete()
+        return self is other if self.task.pk is None else super().__eq__(other)
+
+    def __hash__(self) -> int:
+        return id(self) if self.task.pk is None else super().__hash__()
+
+    @Activation.status.super()
+    def complete(self) -> None:
+        super().complete.original()
+        previous = getattr(self, "_previous", None)
+        if previous is not None:
+            self.task.previous.add(previous)
+            self._previous = None
 
 
 class ResultEnd(flow.End):

@@ -23,7 +23,7 @@ from . import flows, handover
 from .compiler import flow_class_name
 from .context import dossier_content_type, remember_dossier
 from .errors import ProcessAlreadyStarted, StepFormInvalid, TaskNotAvailable, UnknownOutcome
-from .locking import task_lock
+from .locking import locked_task
 from .nodes import UserTask
 
 
@@ -68,9 +68,8 @@ def process_start(*, dossier: Dossier, by: Any = None) -> Process:
 @contextmanager
 def _locked_user_task(task_id: int) -> Iterator[tuple[Any, Task]]:
     """(node, task), the task read under its process's row lock, for the block's duration."""
-    with task_lock(task_id) as found:
-        task = Task.objects.select_related("process").filter(pk=task_id).first()
-        if not found or task is None or not isinstance(task.flow_task, UserTask):
+    with locked_task(task_id) as task:
+        if task is None or not isinstance(task.flow_task, UserTask):
             raise TaskNotAvailable(f"task {task_id} is not an open user task")
         yield task.flow_task, task
 
@@ -105,7 +104,7 @@ def task_complete(
 ) -> Task:
     """Finish a user task with one of its outcomes; the process moves on in the same
     transaction. An unclaimed task is claimed first if the user may take it."""
-    with _locked_user_task(task_id) as (node, task):
+    with _locked_user_task(task_id) as (node, task), handover.batched():
         if outcome not in node.outcomes:
             raise UnknownOutcome(f"{node.name}: {outcome!r} is not one of {node.outcomes}")
         activation = node.activation_class(task)

@@ -13,6 +13,7 @@ handler receives an idempotency key and must do its effect once per key.
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Subquery
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
@@ -20,8 +21,8 @@ from core import outbox
 from workflows.models import Dossier
 
 from . import handover
-from .context import dossier_of, remember_dossier
-from .locking import task_lock
+from .context import remember_dossier
+from .locking import locked_task
 from .nodes import ServiceTask
 
 KIND = "workflows.service_task"
@@ -56,16 +57,38 @@ def _handlers() -> Any:
     return service_handlers
 
 
+def _waiting_task(task_id: int) -> tuple[Dossier, ServiceTask] | None:
+    """The dossier and node of a service task that waits for its handler, read in one
+    statement (the task's status and node ride along with the dossier); None when the task
+    is gone, done (a redelivery) or cancelled."""
+    task = Task.objects.filter(pk=task_id)
+    dossier = (
+        Dossier.objects.select_related("receiving_agency", "competent_agency")
+        .defer("personal")  # encrypted, and no handler call needs it from here
+        .annotate(
+            _task_status=Subquery(task.values("status")),
+            _task_node=Subquery(task.values("flow_task")),
+        )
+        .filter(pk=Subquery(task.values("process__artifact_object_id")))
+        .first()
+    )
+    waiting = (STATUS.NEW, STATUS.ERROR)  # ERROR: an admin sent the dead row again
+    if dossier is None or dossier._task_status not in waiting:
+        return None
+    node = dossier._task_node
+    return (dossier, node) if isinstance(node, ServiceTask) else None
+
+
 @outbox.senders.register(KIND)
 def deliver_service_task(delivery: outbox.Delivery) -> None:
     task_id = int(delivery.payload["task_id"])
-    task = Task.objects.select_related("process").filter(pk=task_id).first()
-    waiting = (STATUS.NEW, STATUS.ERROR)  # ERROR: an admin sent the dead row again
-    if task is None or task.status not in waiting or not isinstance(task.flow_task, ServiceTask):
+    found = _waiting_task(task_id)
+    if found is None:
         return  # already done (a redelivery), or cancelled: nothing to do
-    step = task.flow_task.step
+    dossier, node = found
+    step = node.step
     call = ServiceCall(
-        dossier=dossier_of(task.process),
+        dossier=dossier,
         node_id=step.id,
         task_id=task_id,
         attempt=delivery.attempt,
@@ -86,8 +109,9 @@ def deliver_service_task(delivery: outbox.Delivery) -> None:
 def _finish(task_id: int, *, dossier: Dossier, result: Any = None, error: str = "") -> bool:
     """Complete the task (or take its error path) under the flow lock. Returns False when
     the task failed with no error path to take."""
-    with task_lock(task_id):
-        task = Task.objects.select_related("process").get(pk=task_id)
+    with locked_task(task_id) as task, handover.batched():
+        if task is None:
+            return True  # gone (its process was deleted) while the handler ran
         activation = task.flow_task.activation_class(task)
         if task.status == STATUS.ERROR:
             activation.reopen()
