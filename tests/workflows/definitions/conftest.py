@@ -4,6 +4,7 @@ import copy
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from workflows.definitions import ValidationContext
 
@@ -26,6 +27,13 @@ SMALL: dict[str, Any] = {
         {"id": "refused", "kind": "end", "result": "refused"},
     ],
 }
+
+
+@pytest.fixture(autouse=True)
+def _english():  # type: ignore[no-untyped-def]
+    """Messages are asserted in English (the msgids), whatever catalogue exists."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.utils import translation
+
 from workflows.definitions import dump, load, validate
 
 from .conftest import OPEN, nodes
@@ -87,3 +89,9 @@ def test_an_end_with_a_result_reached_only_through_a_reminder_does_not_count():
     raw["nodes"][3]["result"] = "processed"
     raw["nodes"] = [n for n in raw["nodes"] if n["id"] != "done"]
     assert ("no_result_end", "") in errors_of(raw)
+
+
+def test_the_message_is_translated_into_vietnamese():
+    (error,) = validate(load(guarded(interrupting=True)), context=OPEN)
+    with translation.override("vi"):
+        assert error.message.startswith("Nút reminded: nút kết thúc không có kết quả")
