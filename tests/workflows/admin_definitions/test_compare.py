@@ -93,3 +93,12 @@ def test_comparing_needs_the_change_permission(staff_client):
     url = reverse(COMPARE)
     assert staff_client("view_procedureversion").get(url, {"a": old.pk}).status_code == 403
     assert staff_client("change_procedureversion").get(url, {"a": old.pk}).status_code == 200
+
+
+def test_the_version_pickers_are_labelled_as_versions_in_vietnamese(admin_client, settings):
+    settings.LANGUAGE_CODE = "vi"
+    old = ProcedureVersionFactory(definition=dump(loads(VALID_YAML)))
+    page = admin_client.get(reverse(COMPARE), {"a": old.pk}).content.decode()
+    assert "Phiên bản cũ" in page
+    assert "Phiên bản mới" in page
+    assert "Mới đăng ký" not in page  # the dossier status that shares the English "New"
