@@ -23,7 +23,7 @@ from .calendar import due_after
 from .conditions import condition_holds
 from .context import agency_code, data_path, dossier_of
 from .locking import lock_impl
-from .nodes import BoundaryTimer, ResultEnd, ServiceTask, Timer, UserTask, WaitEvent
+from .nodes import BoundaryTimer, ResultEnd, ServiceTask, Start, Timer, UserTask, WaitEvent
 
 FLOWS_MODULE = "workflows.engine.flows"
 
@@ -71,7 +71,7 @@ def _ref(node_id: str) -> Any:
 def _node(step: Step) -> Any:
     kind = step.kind
     if kind is NodeKind.START:
-        node: Any = flow.StartHandle().Next(_ref(step.next))
+        node: Any = Start().Next(_ref(step.next))
     elif kind is NodeKind.USER_TASK:
         node = UserTask(
             step=step,

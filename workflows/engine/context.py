@@ -8,10 +8,13 @@ chain of activations in one transaction reads it once.
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connections
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models.functions import JSONObject
 from django.utils.translation import gettext as _
 
 from workflows.definitions.model import AgencyRef, AgencySource
-from workflows.models import Dossier
+from workflows.models import Agency, Dossier
 
 _CACHE = "_motcua_dossier"
 
@@ -40,6 +43,54 @@ def dossier_ref(process: Any) -> Dossier:
 
 def remember_dossier(process: Any, dossier: Dossier) -> None:
     setattr(process, _CACHE, dossier)
+
+
+_ROW = "motcua_dossier_row"
+_ROW_FIELDS = {
+    "id": "id",
+    "status": "status",
+    "data": "data",
+    "receiving_agency_id": "receiving_agency_id",
+    "competent_agency_id": "competent_agency_id",
+    "receiving_code": "receiving_agency__code",
+    "competent_code": "competent_agency__code",
+}
+
+
+def with_dossier_row(tasks: QuerySet[Any]) -> QuerySet[Any]:
+    """Tasks (with their process) annotated with what nodes read from the dossier: its
+    status, data and the two agencies' codes, in the same statement (a scalar subquery);
+    ``remember_dossier_row`` then makes it the process's dossier."""
+    row = Dossier.objects.filter(pk=OuterRef("process__artifact_object_id")).values(
+        row=JSONObject(**_ROW_FIELDS)
+    )
+    return tasks.annotate(**{_ROW: Subquery(row)})
+
+
+def remember_dossier_row(task: Any) -> None:
+    """The dossier read along with ``task``, as a model instance whose other fields load on
+    first access (like ``.only()``)."""
+    row = getattr(task, _ROW, None)
+    if not row:
+        return
+    db = task._state.db
+    data = Dossier._meta.get_field("data")
+    values = {
+        "id": row["id"],
+        "status": row["status"],
+        "data": data.from_db_value(row["data"], None, connections[db]),
+        "receiving_agency_id": row["receiving_agency_id"],
+        "competent_agency_id": row["competent_agency_id"],
+    }
+    fields = [f.attname for f in Dossier._meta.concrete_fields if f.attname in values]
+    dossier = Dossier.from_db(db, fields, [values[name] for name in fields])
+    for name, code in (
+        ("receiving_agency", "receiving_code"),
+        ("competent_agency", "competent_code"),
+    ):
+        agency = Agency.from_db(db, ["id", "code"], [values[f"{name}_id"], row[code]])
+        setattr(dossier, name, agency)
+    remember_dossier(task.process, dossier)
 
 
 def data_path(data: Any, path: str) -> Any:

@@ -21,19 +21,27 @@ from django.db import transaction
 from viewflow.workflow.lock import SelectForUpdateLock
 from viewflow.workflow.models import Task
 
+from .context import remember_dossier_row, with_dossier_row
+
 
 def lock_impl() -> SelectForUpdateLock:
     return SelectForUpdateLock(nowait=False, attempts=3)
 
 
 @contextmanager
-def locked_task(task_id: int) -> Iterator[Task | None]:
+def locked_task(task_id: int, *, dossier: bool = False) -> Iterator[Task | None]:
     """The task (with its process) read under its process's row lock, held for the block
-    (a transaction); None when there is no such task."""
+    (a transaction); None when there is no such task. With ``dossier``, what the nodes read
+    from the dossier comes in the same statement (``context.with_dossier_row``)."""
+    tasks = (
+        Task.objects.select_related("process")
+        .select_for_update(of=("process", "self"))
+        .filter(pk=task_id)
+    )
+    if dossier:
+        tasks = with_dossier_row(tasks)
     with transaction.atomic():
-        yield (
-            Task.objects.select_related("process")
-            .select_for_update(of=("process", "self"))
-            .filter(pk=task_id)
-            .first()
-        )
+        task = tasks.first()
+        if task is not None and dossier:
+            remember_dossier_row(task)
+        yield task

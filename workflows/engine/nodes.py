@@ -22,6 +22,7 @@ from viewflow.workflow.base import Edge
 from viewflow.workflow.nodes import TimerBoundary
 from viewflow.workflow.nodes.end import _cancel_active_tasks
 from viewflow.workflow.nodes.handle import HandleActivation
+from viewflow.workflow.nodes.start import StartHandleActivation
 from viewflow.workflow.nodes.view import ViewActivation
 from viewflow.workflow.signals import flow_finished, task_finished, task_started
 from viewflow.workflow.status import PROCESS, STATUS
@@ -29,6 +30,24 @@ from viewflow.workflow.status import PROCESS, STATUS
 from workflows.definitions.model import Node as Step
 
 from . import handover
+
+
+class StartActivation(StartHandleActivation):
+    """A start whose next node is a user task leaves its (finished) task row to be written
+    with the user task's, in one INSERT (``UserTaskActivation.create``)."""
+
+    @Activation.status.super()
+    def complete(self) -> None:
+        if not isinstance(self.flow_task._next, UserTask):
+            super().complete.original()
+            return
+        self.task.finished = now()
+        self.task.flow_task_type = self.flow_task.task_type
+        task_finished.send(sender=self.flow_class, process=self.process, task=self.task)
+
+
+class Start(flow.StartHandle):
+    activation_class = StartActivation
 
 
 class UserTaskActivation(ViewActivation):
@@ -45,8 +64,13 @@ class UserTaskActivation(ViewActivation):
         task.owner_permission = flow_task.calc_owner_permission(activation)
         if flow_task.due is not None:
             task.scheduled = flow_task.due(activation)
-        task.save()
-        task.previous.add(prev_activation.task)
+        previous = prev_activation.task
+        if previous.pk is None:  # a start's task (StartActivation): both rows in one INSERT
+            task.flow_task_type = flow_task.task_type
+            type(task).objects.bulk_create([previous, task])
+        else:
+            task.save()
+        task.previous.add(previous)
         return activation
 
     @Activation.status.super()

@@ -12,7 +12,6 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils.timezone import now
 from viewflow.workflow.models import Process, Task
-from viewflow.workflow.nodes.start import StartHandleActivation
 from viewflow.workflow.signals import flow_started, task_started
 from viewflow.workflow.status import STATUS
 
@@ -47,7 +46,7 @@ def process_start(*, dossier: Dossier, by: Any = None) -> Process:
     start = flow_class.instance.node(flow_class.definition.start.id)
     try:
         with transaction.atomic():
-            activation = StartHandleActivation.create(start, None, None)
+            activation = start.activation_class.create(start, None, None)
             process = activation.process
             process.artifact = dossier
             remember_dossier(process, dossier)
@@ -68,7 +67,7 @@ def process_start(*, dossier: Dossier, by: Any = None) -> Process:
 @contextmanager
 def _locked_user_task(task_id: int) -> Iterator[tuple[Any, Task]]:
     """(node, task), the task read under its process's row lock, for the block's duration."""
-    with locked_task(task_id) as task:
+    with locked_task(task_id, dossier=True) as task:
         if task is None or not isinstance(task.flow_task, UserTask):
             raise TaskNotAvailable(f"task {task_id} is not an open user task")
         yield task.flow_task, task
