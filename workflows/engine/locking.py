@@ -14,10 +14,12 @@ the task with its process. A waiter that was blocked reads both rows as the hold
 committed them (PostgreSQL re-reads a locked row that changed while it waited).
 """
 
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django.db import transaction
+from django.db.models import QuerySet
 from viewflow.workflow.lock import SelectForUpdateLock
 from viewflow.workflow.models import Task
 
@@ -28,20 +30,20 @@ def lock_impl() -> SelectForUpdateLock:
     return SelectForUpdateLock(nowait=False, attempts=3)
 
 
+@functools.cache
+def _locked_tasks(dossier: bool) -> QuerySet[Task]:
+    """The query, built once (never evaluated itself: each use filters a clone)."""
+    tasks = Task.objects.select_related("process").select_for_update(of=("process", "self"))
+    return with_dossier_row(tasks) if dossier else tasks
+
+
 @contextmanager
 def locked_task(task_id: int, *, dossier: bool = False) -> Iterator[Task | None]:
     """The task (with its process) read under its process's row lock, held for the block
     (a transaction); None when there is no such task. With ``dossier``, what the nodes read
     from the dossier comes in the same statement (``context.with_dossier_row``)."""
-    tasks = (
-        Task.objects.select_related("process")
-        .select_for_update(of=("process", "self"))
-        .filter(pk=task_id)
-    )
-    if dossier:
-        tasks = with_dossier_row(tasks)
     with transaction.atomic():
-        task = tasks.first()
+        task = _locked_tasks(dossier).filter(pk=task_id).first()
         if task is not None and dossier:
             remember_dossier_row(task)
         yield task
