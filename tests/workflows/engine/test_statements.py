@@ -2,6 +2,7 @@
 for it keep every row: the start task, the task links, the log rows of each hand-over."""
 
 import itertools
+import threading
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -21,7 +22,7 @@ from workflows.definitions.model import (
     NodeKind,
 )
 from workflows.definitions.registry import service_handlers
-from workflows.engine import process_start, task_complete
+from workflows.engine import TaskNotAvailable, process_start, task_complete
 from workflows.models import Dossier, ProcessingLogEntry
 from workflows.permissions import role_permission_code
 
@@ -148,3 +149,47 @@ def test_the_dossier_read_with_the_task_loads_its_other_fields_on_access():
         assert loaded.receiving_agency.code == dossier.receiving_agency.code
         assert loaded.competent_agency.code == dossier.competent_agency.code
         assert loaded.code == Dossier.objects.get(pk=dossier.pk).code  # deferred, then loaded
+
+
+def _complete_once(task_id: int, user, barrier, outcomes) -> None:  # type: ignore[no-untyped-def]
+    try:
+        barrier.wait(timeout=10)
+        task_complete(task_id=task_id, user=user, outcome="accept")
+        outcomes.append("done")
+    except TaskNotAvailable:
+        outcomes.append("refused")
+    except BaseException as exc:  # reported by the test
+        outcomes.append(exc)
+    finally:
+        connection.close()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_requests_completing_one_task_at_once_complete_it_once():
+    """The locking read returns the task as the first request committed it: the second sees
+    it done and is refused, every time."""
+    version = dossier_on(bench_flow()).version
+    agency = AgencyFactory()
+    user = UserFactory()
+    MembershipFactory(user=user, agency=agency, role=RoleFactory(code="reception"))
+    user = get_user_model().objects.get(pk=user.pk)
+    for _round in range(10):
+        dossier = dossier_on(version, receiving_agency=agency, competent_agency=agency)
+        process = process_start(dossier=dossier, by=user)
+        task = Task.objects.get(process=process, flow_task_type="HUMAN")
+        barrier = threading.Barrier(2)
+        outcomes: list[object] = []
+        threads = [
+            threading.Thread(target=_complete_once, args=(task.pk, user, barrier, outcomes))
+            for _ in range(2)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+
+        assert sorted(map(str, outcomes)) == ["done", "refused"]
+        assert Task.objects.filter(process=process, flow_task_type="HUMAN").count() == 2
+        steps = ProcessingLogEntry.objects.filter(dossier=dossier, step="reception")
+        assert steps.count() == 1
