@@ -5,13 +5,15 @@ object id; ADR 0003). The dossier is loaded once per process object and kept on 
 chain of activations in one transaction reads it once.
 """
 
+import functools
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connections
-from django.db.models import OuterRef, QuerySet, Subquery
-from django.db.models.functions import JSONObject
+from django.db import connection, connections
+from django.db.models import JSONField, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
+from viewflow.workflow.models import Process
 
 from workflows.definitions.model import AgencyRef, AgencySource
 from workflows.models import Agency, Dossier
@@ -46,25 +48,46 @@ def remember_dossier(process: Any, dossier: Dossier) -> None:
 
 
 _ROW = "motcua_dossier_row"
-_ROW_FIELDS = {
-    "id": "id",
-    "status": "status",
-    "data": "data",
-    "receiving_agency_id": "receiving_agency_id",
-    "competent_agency_id": "competent_agency_id",
-    "receiving_code": "receiving_agency__code",
-    "competent_code": "competent_agency__code",
-}
+
+
+@functools.cache
+def _dossier_row_sql(vendor: str) -> str:
+    """A scalar subquery of the dossier behind the outer query's ``viewflow_process`` row,
+    as one JSON object; written out (not an ORM subquery) because compiling that on every
+    call cost more than the statement it saves."""
+    q = connection.ops.quote_name
+    build = "jsonb_build_object" if vendor == "postgresql" else "json_object"
+    dossier, agency = Dossier._meta, Agency._meta
+
+    def col(model: Any, field: str) -> str:
+        return q(model.get_field(field).column)
+
+    pairs = [
+        (name, f"d.{col(dossier, name)}")
+        for name in ("id", "status", "data", "receiving_agency", "competent_agency")
+    ] + [
+        ("receiving_code", f"r.{col(agency, 'code')}"),
+        ("competent_code", f"c.{col(agency, 'code')}"),
+    ]
+    fields = ", ".join(f"'{name}', {column}" for name, column in pairs)
+    process = Process._meta
+    dossiers, agencies, agency_id = q(dossier.db_table), q(agency.db_table), col(agency, "id")
+    # identifiers from the models' metadata only; nothing here comes from a request
+    return (
+        f"SELECT {build}({fields}) FROM {dossiers} d"  # noqa: S608
+        f" JOIN {agencies} r ON r.{agency_id} = d.{col(dossier, 'receiving_agency')}"
+        f" JOIN {agencies} c ON c.{agency_id} = d.{col(dossier, 'competent_agency')}"
+        f" WHERE d.{col(dossier, 'id')}"
+        f" = {q(process.db_table)}.{col(process, 'artifact_object_id')}"
+    )
 
 
 def with_dossier_row(tasks: QuerySet[Any]) -> QuerySet[Any]:
-    """Tasks (with their process) annotated with what nodes read from the dossier: its
-    status, data and the two agencies' codes, in the same statement (a scalar subquery);
-    ``remember_dossier_row`` then makes it the process's dossier."""
-    row = Dossier.objects.filter(pk=OuterRef("process__artifact_object_id")).values(
-        row=JSONObject(**_ROW_FIELDS)
-    )
-    return tasks.annotate(**{_ROW: Subquery(row)})
+    """Tasks joined to their process (``select_related("process")``), annotated with what
+    nodes read from the dossier: its status, data and the two agencies' codes, in the same
+    statement; ``remember_dossier_row`` then makes it the process's dossier."""
+    row = RawSQL(_dossier_row_sql(connection.vendor), [], output_field=JSONField())  # noqa: S611
+    return tasks.annotate(**{_ROW: row})
 
 
 def remember_dossier_row(task: Any) -> None:
@@ -79,8 +102,8 @@ def remember_dossier_row(task: Any) -> None:
         "id": row["id"],
         "status": row["status"],
         "data": data.from_db_value(row["data"], None, connections[db]),
-        "receiving_agency_id": row["receiving_agency_id"],
-        "competent_agency_id": row["competent_agency_id"],
+        "receiving_agency_id": row["receiving_agency"],
+        "competent_agency_id": row["competent_agency"],
     }
     fields = [f.attname for f in Dossier._meta.concrete_fields if f.attname in values]
     dossier = Dossier.from_db(db, fields, [values[name] for name in fields])

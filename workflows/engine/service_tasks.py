@@ -10,11 +10,13 @@ tries the task again. Delivery is at least once: a
 handler receives an idempotency key and must do its effect once per key.
 """
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Subquery
-from viewflow.workflow.models import Task
+from django.db import connection
+from django.db.models.expressions import RawSQL
+from viewflow.workflow.models import Process, Task
 from viewflow.workflow.status import STATUS
 
 from core import outbox
@@ -57,26 +59,46 @@ def _handlers() -> Any:
     return service_handlers
 
 
+@functools.cache
+def _task_sql() -> tuple[str, str, str]:
+    """Scalar subqueries on one task (its status, its node, its dossier's id), written out:
+    compiling ORM subqueries on every delivery cost more than the statement they save.
+    Identifiers come from the models' metadata only."""
+    q = connection.ops.quote_name
+    task, process = Task._meta, Process._meta
+    tasks, task_id = q(task.db_table), q(task.pk.column)
+    status_col, node_col = q(task.get_field("status").column), q(task.get_field("flow_task").column)
+    object_id = q(process.get_field("artifact_object_id").column)
+    join = f"{q(process.db_table)} p ON p.{q(process.pk.column)}"
+    process_col = q(task.get_field("process").column)
+    return (
+        f"SELECT {status_col} FROM {tasks} WHERE {task_id} = %s",  # noqa: S608
+        f"SELECT {node_col} FROM {tasks} WHERE {task_id} = %s",  # noqa: S608
+        f"SELECT p.{object_id} FROM {tasks} t JOIN {join} = t.{process_col}"  # noqa: S608
+        f" WHERE t.{task_id} = %s",
+    )
+
+
 def _waiting_task(task_id: int) -> tuple[Dossier, ServiceTask] | None:
     """The dossier and node of a service task that waits for its handler, read in one
     statement (the task's status and node ride along with the dossier); None when the task
     is gone, done (a redelivery) or cancelled."""
-    task = Task.objects.filter(pk=task_id)
+    status, node, dossier_id = _task_sql()
     dossier = (
         Dossier.objects.select_related("receiving_agency", "competent_agency")
         .defer("personal")  # encrypted, and no handler call needs it from here
         .annotate(
-            _task_status=Subquery(task.values("status")),
-            _task_node=Subquery(task.values("flow_task")),
+            _task_status=RawSQL(status, [task_id], output_field=Task._meta.get_field("status")),  # noqa: S611
+            _task_node=RawSQL(node, [task_id], output_field=Task._meta.get_field("flow_task")),  # noqa: S611
         )
-        .filter(pk=Subquery(task.values("process__artifact_object_id")))
+        .filter(pk=RawSQL(dossier_id, [task_id]))  # noqa: S611
         .first()
     )
     waiting = (STATUS.NEW, STATUS.ERROR)  # ERROR: an admin sent the dead row again
     if dossier is None or dossier._task_status not in waiting:
         return None
-    node = dossier._task_node
-    return (dossier, node) if isinstance(node, ServiceTask) else None
+    found = dossier._task_node
+    return (dossier, found) if isinstance(found, ServiceTask) else None
 
 
 @outbox.senders.register(KIND)
