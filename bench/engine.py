@@ -16,7 +16,8 @@ It runs in a database of its own, created and dropped around the run (``test_<na
 
 Figures (``--quick``, PostgreSQL, a shared machine, three runs; ADR 0003 says what was cut):
 29 data statements per process (37 with BEGIN/COMMIT) against 39 (52) by hand, down from 38
-(48); 11.6-13.2 processes/s against 11.2-11.8 by hand, ratio 1.02-1.13 (0.8-0.93 before).
+(48); 10.2-12.2 processes/s against 9.2-10.5 by hand, six runs, ratio 1.07-1.17 (0.8-0.93
+before).
 """
 
 import argparse
