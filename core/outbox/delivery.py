@@ -120,6 +120,12 @@ def drain(max_rounds: int = 100) -> dict[str, int]:
         for message_id in ids:
             outcome = deliver(message_id)
             counts[outcome] = counts.get(outcome, 0) + 1
+            # rows waiting behind a sent one on its ordering key go now, not a round later
+            following = next_in_order(message_id) if outcome == "sent" else None
+            while following is not None:
+                outcome = deliver(following)
+                counts[outcome] = counts.get(outcome, 0) + 1
+                following = next_in_order(following) if outcome == "sent" else None
     return counts
 
 
