@@ -18,6 +18,8 @@ from viewflow.workflow.models import Process
 from workflows.definitions.model import AgencyRef, AgencySource
 from workflows.models import Agency, Dossier
 
+from .sql import column, table
+
 _CACHE = "_motcua_dossier"
 
 
@@ -55,30 +57,25 @@ def _dossier_row_sql(vendor: str) -> str:
     """A scalar subquery of the dossier behind the outer query's ``viewflow_process`` row,
     as one JSON object; written out (not an ORM subquery) because compiling that on every
     call cost more than the statement it saves."""
-    q = connection.ops.quote_name
     build = "jsonb_build_object" if vendor == "postgresql" else "json_object"
     dossier, agency = Dossier._meta, Agency._meta
-
-    def col(model: Any, field: str) -> str:
-        return q(model.get_field(field).column)
-
     pairs = [
-        (name, f"d.{col(dossier, name)}")
+        (name, f"d.{column(dossier, name)}")
         for name in ("id", "status", "data", "receiving_agency", "competent_agency")
     ] + [
-        ("receiving_code", f"r.{col(agency, 'code')}"),
-        ("competent_code", f"c.{col(agency, 'code')}"),
+        ("receiving_code", f"r.{column(agency, 'code')}"),
+        ("competent_code", f"c.{column(agency, 'code')}"),
     ]
-    fields = ", ".join(f"'{name}', {column}" for name, column in pairs)
+    fields = ", ".join(f"'{name}', {expression}" for name, expression in pairs)
     process = Process._meta
-    dossiers, agencies, agency_id = q(dossier.db_table), q(agency.db_table), col(agency, "id")
+    dossiers, agencies, agency_id = table(dossier), table(agency), column(agency, "id")
     # identifiers from the models' metadata only; nothing here comes from a request
     return (
         f"SELECT {build}({fields}) FROM {dossiers} d"  # noqa: S608
-        f" JOIN {agencies} r ON r.{agency_id} = d.{col(dossier, 'receiving_agency')}"
-        f" JOIN {agencies} c ON c.{agency_id} = d.{col(dossier, 'competent_agency')}"
-        f" WHERE d.{col(dossier, 'id')}"
-        f" = {q(process.db_table)}.{col(process, 'artifact_object_id')}"
+        f" JOIN {agencies} r ON r.{agency_id} = d.{column(dossier, 'receiving_agency')}"
+        f" JOIN {agencies} c ON c.{agency_id} = d.{column(dossier, 'competent_agency')}"
+        f" WHERE d.{column(dossier, 'id')}"
+        f" = {table(process)}.{column(process, 'artifact_object_id')}"
     )
 
 

@@ -14,7 +14,6 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection
 from django.db.models.expressions import RawSQL
 from viewflow.workflow.models import Process, Task
 from viewflow.workflow.status import STATUS
@@ -26,6 +25,7 @@ from . import handover
 from .context import remember_dossier
 from .locking import locked_task
 from .nodes import ServiceTask
+from .sql import column, table
 
 KIND = "workflows.service_task"
 
@@ -64,13 +64,12 @@ def _task_sql() -> tuple[str, str, str]:
     """Scalar subqueries on one task (its status, its node, its dossier's id), written out:
     compiling ORM subqueries on every delivery cost more than the statement they save.
     Identifiers come from the models' metadata only."""
-    q = connection.ops.quote_name
     task, process = Task._meta, Process._meta
-    tasks, task_id = q(task.db_table), q(task.pk.column)
-    status_col, node_col = q(task.get_field("status").column), q(task.get_field("flow_task").column)
-    object_id = q(process.get_field("artifact_object_id").column)
-    join = f"{q(process.db_table)} p ON p.{q(process.pk.column)}"
-    process_col = q(task.get_field("process").column)
+    tasks, task_id = table(task), column(task, "pk")
+    status_col, node_col = column(task, "status"), column(task, "flow_task")
+    object_id = column(process, "artifact_object_id")
+    join = f"{table(process)} p ON p.{column(process, 'pk')}"
+    process_col = column(task, "process")
     return (
         f"SELECT {status_col} FROM {tasks} WHERE {task_id} = %s",  # noqa: S608
         f"SELECT {node_col} FROM {tasks} WHERE {task_id} = %s",  # noqa: S608
