@@ -76,7 +76,7 @@ class BoundaryTimer:
 
 @dataclass(frozen=True)
 class Branch:
-    condition: str  # an expression over the dossier's data (workflows.definitions.expressions)
+    condition: str  # an expression over the dossier's data (core.expressions)
     next: str
 
 

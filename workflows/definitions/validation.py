@@ -9,8 +9,9 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from core.expressions import ExpressionError, expression_check
+
 from .errors import DefinitionError, DefinitionInvalid, unique
-from .expressions import ExpressionError, expression_check
 from .graph import Graph, references
 from .loader import dump, load
 from .model import AgencySource, Definition, Node, NodeKind

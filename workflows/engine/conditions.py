@@ -5,6 +5,6 @@ from typing import Any
 
 
 def condition_holds(expression: str, data: dict[str, Any]) -> bool:
-    from workflows.definitions.expressions import condition_holds as holds
+    from core.expressions import condition_holds as holds
 
     return holds(expression, data=data)

@@ -2,7 +2,16 @@
 
 from .agencies import Agency, AgencyTreeError, Membership, Role
 from .attachments import DossierAttachment
+from .calendar import CalendarDay, OfficeHours
 from .cases import ProcedureCase
+from .dossier_records import (
+    ClockPause,
+    DossierCodeSequence,
+    DossierConsent,
+    DossierDocument,
+    DossierRevision,
+    SupplementationRequest,
+)
 from .dossiers import Dossier, PersonDetails
 from .procedures import Procedure, ProcedureVersion
 from .processing_log import ProcessingLogEntry
@@ -11,9 +20,16 @@ from .version_templates import ProcedureVersionTemplate
 __all__ = [
     "Agency",
     "AgencyTreeError",
+    "CalendarDay",
+    "ClockPause",
     "Dossier",
     "DossierAttachment",
+    "DossierCodeSequence",
+    "DossierConsent",
+    "DossierDocument",
+    "DossierRevision",
     "Membership",
+    "OfficeHours",
     "PersonDetails",
     "Procedure",
     "ProcedureCase",
@@ -21,4 +37,5 @@ __all__ = [
     "ProcedureVersionTemplate",
     "ProcessingLogEntry",
     "Role",
+    "SupplementationRequest",
 ]

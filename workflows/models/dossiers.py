@@ -108,6 +108,16 @@ class Dossier(models.Model):
     due_at = models.DateTimeField(_("due at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     returned_at = models.DateTimeField(_("result returned at"), null=True, blank=True)
+    # What the submitter's client sent to make a retried submission idempotent (with the
+    # submitting account or channel folded in by the service): one dossier per key.
+    submission_key = models.CharField(
+        _("submission key"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+    # The appointment date as first issued on Form 01 (``appointment_date`` moves with pauses
+    # and an apology's new date; this one never does).
+    first_appointment_date = models.DateField(
+        _("first appointment date"), null=True, blank=True, editable=False
+    )
     tracking_secret = models.CharField(
         _("tracking secret"), max_length=32, default=new_tracking_secret, editable=False
     )

@@ -2,13 +2,21 @@ import datetime
 
 import pytest
 import time_machine
+from django.utils import translation
 
-from workflows.definitions.expressions import (
+from core.expressions import (
     ExpressionError,
     condition_holds,
     expression_check,
     expression_evaluate,
 )
+
+
+@pytest.fixture(autouse=True)
+def _english():  # type: ignore[no-untyped-def]
+    with translation.override("en"):
+        yield
+
 
 DATA = {
     "channel": "post",
