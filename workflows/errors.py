@@ -19,3 +19,30 @@ class ProcessingLogAppendOnly(Exception):
 
 class AttachmentRejected(ValueError):
     """An uploaded file that cannot be stored (type, size, or document code)."""
+
+
+class OutcomeNeedsService(Exception):
+    """A task outcome with domain effects (accept, supplement, refuse) was given directly to
+    the engine: only the reception services (workflows.services.reception) may complete a
+    task with it, so that the status, the clock and the form happen with it."""
+
+
+class DossierAlreadyReceived(Exception):
+    """The dossier was already received (accepted): it cannot be accepted again."""
+
+
+class SupplementationAlreadyRequested(Exception):
+    """A dossier gets one supplementation request (Decree 61/2018, Art. 15): a second one
+    is refused."""
+
+
+class SupplementationNotOpen(Exception):
+    """An answer to a supplementation request that is not open (none, or already answered)."""
+
+
+class RefusalReasonRequired(ValueError):
+    """A refusal (Form 03) states its reason."""
+
+
+class SupplementationItemsRequired(ValueError):
+    """A supplementation request lists what is missing."""
