@@ -46,3 +46,18 @@ class RefusalReasonRequired(ValueError):
 
 class SupplementationItemsRequired(ValueError):
     """A supplementation request lists what is missing."""
+
+
+class DossierCodeExhausted(Exception):
+    """An agency issued every number its daily sequence can hold
+    (``10 ** MOTCUA_DOSSIER_CODE_WIDTH - 1``): codes never wrap and are never reused."""
+
+
+class SubmissionInvalid(ValueError):
+    """A submission refused with nothing saved. ``errors`` maps a form field's path (or
+    ``documents.<code>``, ``consent``, ``case``, ``version``, ``receiving_agency``) to its
+    messages (gettext, for the user); the exception's own text names only the paths."""
+
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        self.errors = errors
+        super().__init__(f"the submission is invalid: {', '.join(sorted(errors))}")
