@@ -50,7 +50,7 @@ def definition() -> dict[str, Any]:
                 "role": "reception",
                 "agency": {"from": "receiving"},
                 "budget": {"amount": 1, "unit": "working_days"},
-                "outcomes": {"accept": "review"},
+                "outcomes": {"forward": "review"},
             },
             {
                 "id": "review",
@@ -209,7 +209,7 @@ def run_engine(dossier: Any, user: Any) -> None:
     from workflows.engine import process_start, task_complete
 
     process = process_start(dossier=dossier, by=user)
-    for outcome in ("accept", "approve"):
+    for outcome in ("forward", "approve"):
         task_id = (
             Task.objects.filter(process_id=process.pk, flow_task_type="HUMAN", status=STATUS.NEW)
             .values_list("pk", flat=True)

@@ -15,6 +15,7 @@ from viewflow.workflow.models import Process, Task
 from viewflow.workflow.signals import flow_started, task_started
 from viewflow.workflow.status import STATUS
 
+from workflows.errors import OutcomeNeedsService
 from workflows.models import Dossier, ProcedureVersion
 from workflows.services.processing_log import dossier_log
 
@@ -24,6 +25,10 @@ from .context import dossier_content_type, remember_dossier
 from .errors import ProcessAlreadyStarted, StepFormInvalid, TaskNotAvailable, UnknownOutcome
 from .locking import locked_task
 from .nodes import UserTask
+
+# Outcomes with domain effects (status, clock, a statutory form): only the reception
+# services (workflows.services.reception) complete a task with them, passing ``_effects``.
+EFFECT_OUTCOMES = frozenset({"accept", "supplement", "refuse"})
 
 
 def flow_class_for(version: ProcedureVersion) -> Any:
@@ -100,9 +105,18 @@ def task_complete(
     outcome: str,
     comment: str = "",
     data: dict[str, Any] | None = None,
+    _effects: bool = False,
 ) -> Task:
     """Finish a user task with one of its outcomes; the process moves on in the same
-    transaction. An unclaimed task is claimed first if the user may take it."""
+    transaction. An unclaimed task is claimed first if the user may take it.
+
+    ``accept``, ``supplement`` and ``refuse`` raise OutcomeNeedsService: their effects (the
+    dossier's status, the legal clock, Forms 01-03) are the reception services', which call
+    this with ``_effects=True`` inside their transaction."""
+    if outcome in EFFECT_OUTCOMES and not _effects:
+        raise OutcomeNeedsService(
+            f"the outcome {outcome!r} has effects on the dossier: use the reception services"
+        )
     with _locked_user_task(task_id) as (node, task), handover.batched():
         if outcome not in node.outcomes:
             raise UnknownOutcome(f"{node.name}: {outcome!r} is not one of {node.outcomes}")

@@ -31,7 +31,7 @@ ARCHIVES = "000.00.99.H99"
 
 
 def two_step(result: str = "processed") -> Definition:
-    """start -> reception (accept|refuse) -> gateway on data -> review -> end."""
+    """start -> reception (forward|decline) -> gateway on data -> review -> end."""
     return Definition(
         name="Two steps",
         nodes=(
@@ -41,7 +41,7 @@ def two_step(result: str = "processed") -> Definition:
                 kind=K.USER_TASK,
                 role="reception",
                 budget=Duration(1, DurationUnit.WORKING_DAYS),
-                outcomes=(("accept", "route"), ("refuse", "refused")),
+                outcomes=(("forward", "route"), ("decline", "refused")),
             ),
             Node(
                 id="route",
@@ -104,7 +104,57 @@ def publish_next(version: ProcedureVersion, definition: Definition) -> Procedure
     return procedure_version_publish(version=draft, by=None)
 
 
-__all__ = ["AgencyFactory", "dossier_on", "publish_next", "published", "two_step"]
+def reception_flow() -> Definition:
+    """start -> reception (accept|supplement|refuse) -> review (approve|supplement) -> end; each
+    supplement waits for ``supplementation_received`` and goes back to the step that asked."""
+    return Definition(
+        name="Reception outcomes",
+        nodes=(
+            Node(id="submitted", kind=K.START, next="reception"),
+            Node(
+                id="reception",
+                kind=K.USER_TASK,
+                role="reception",
+                budget=Duration(1, DurationUnit.WORKING_DAYS),
+                outcomes=(
+                    ("accept", "review"),
+                    ("supplement", "wait_reception"),
+                    ("refuse", "refused"),
+                ),
+            ),
+            Node(
+                id="wait_reception",
+                kind=K.WAIT_EVENT,
+                event="supplementation_received",
+                next="reception",
+            ),
+            Node(
+                id="review",
+                kind=K.USER_TASK,
+                role="specialist",
+                agency=AgencyRef(AgencySource.COMPETENT),
+                outcomes=(("approve", "done"), ("supplement", "wait_review")),
+            ),
+            Node(
+                id="wait_review",
+                kind=K.WAIT_EVENT,
+                event="supplementation_received",
+                next="review",
+            ),
+            Node(id="done", kind=K.END, result="processed"),
+            Node(id="refused", kind=K.END, result="refused"),
+        ),
+    )
+
+
+__all__ = [
+    "AgencyFactory",
+    "dossier_on",
+    "publish_next",
+    "published",
+    "reception_flow",
+    "two_step",
+]
 
 
 def parallel() -> Definition:

@@ -92,6 +92,6 @@ def test_fixed_agency():
     process = process_start(dossier=dossier)
     from workflows.engine import task_complete
 
-    task_complete(task_id=_task(process).pk, user=officer, outcome="accept")
+    task_complete(task_id=_task(process).pk, user=officer, outcome="forward")
     archive = Task.objects.get(process=process, flow_task_type="HUMAN", status="NEW")
     assert archive.owner_permission == role_permission_code("specialist", ARCHIVES)

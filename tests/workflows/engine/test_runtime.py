@@ -15,11 +15,12 @@ from workflows.engine import (
     task_complete,
     task_release,
 )
+from workflows.errors import OutcomeNeedsService
 from workflows.models import Dossier, ProcessingLogEntry
 from workflows.permissions import role_permission_code
 
 from ..factories import AgencyFactory, MembershipFactory, RoleFactory, UserFactory
-from .helpers import ARCHIVES, dossier_on, two_step
+from .helpers import ARCHIVES, dossier_on, reception_flow, two_step
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +52,7 @@ def test_a_dossier_runs_to_its_end_and_takes_the_result_status():
     )
     assert reception.scheduled is not None  # one working day
 
-    task_complete(task_id=reception.pk, user=receptionist, outcome="accept", comment="ok")
+    task_complete(task_id=reception.pk, user=receptionist, outcome="forward", comment="ok")
     review = open_task(process, "review")
     assert review.owner_permission == role_permission_code("specialist", competent.code)
     task_complete(task_id=review.pk, user=specialist, outcome="approve")
@@ -64,7 +65,7 @@ def test_a_dossier_runs_to_its_end_and_takes_the_result_status():
     log = list(ProcessingLogEntry.objects.filter(dossier=dossier).order_by("at", "id"))
     assert [(e.action, e.step) for e in log] == [
         ("process_started", "submitted"),
-        ("outcome:accept", "reception"),
+        ("outcome:forward", "reception"),
         ("outcome:approve", "review"),
         ("finished", "done"),
     ]
@@ -78,7 +79,7 @@ def test_an_outcome_chooses_the_path():
     dossier = dossier_on(two_step())
     receptionist = officer(dossier.receiving_agency, "reception")
     process = process_start(dossier=dossier)
-    task_complete(task_id=open_task(process).pk, user=receptionist, outcome="refuse")
+    task_complete(task_id=open_task(process).pk, user=receptionist, outcome="decline")
     dossier.refresh_from_db()
     assert dossier.status == Dossier.Status.NOT_ACCEPTED
 
@@ -87,7 +88,7 @@ def test_the_gateway_reads_the_dossier_data_and_a_fixed_agency():
     dossier = dossier_on(two_step(), data={"graduation_year": 1995})
     receptionist = officer(dossier.receiving_agency, "reception")
     process = process_start(dossier=dossier)
-    task_complete(task_id=open_task(process).pk, user=receptionist, outcome="accept")
+    task_complete(task_id=open_task(process).pk, user=receptionist, outcome="forward")
     archive = open_task(process, "archive")
     assert archive.owner_permission == role_permission_code("specialist", ARCHIVES)
 
@@ -108,13 +109,13 @@ def test_claim_release_and_refusals():
     task.refresh_from_db()
     assert (task.status, task.owner) == (STATUS.ASSIGNED, receptionist)
     with pytest.raises(TaskNotAvailable):
-        task_complete(task_id=task.pk, user=colleague, outcome="accept")
+        task_complete(task_id=task.pk, user=colleague, outcome="forward")
     task_release(task_id=task.pk, user=receptionist)
     task.refresh_from_db()
     assert (task.status, task.owner) == (STATUS.NEW, None)
-    task_complete(task_id=task.pk, user=colleague, outcome="accept")
+    task_complete(task_id=task.pk, user=colleague, outcome="forward")
     task.refresh_from_db()
-    assert (task.status, task.owner, task.data["outcome"]) == (STATUS.DONE, colleague, "accept")
+    assert (task.status, task.owner, task.data["outcome"]) == (STATUS.DONE, colleague, "forward")
 
 
 def test_a_dossier_has_one_process():
@@ -123,3 +124,16 @@ def test_a_dossier_has_one_process():
     assert process_of(dossier) == process
     with pytest.raises(ProcessAlreadyStarted):
         process_start(dossier=dossier)
+
+
+@pytest.mark.parametrize("outcome", ["accept", "supplement", "refuse"])
+def test_outcomes_with_effects_need_the_reception_services(outcome):
+    dossier = dossier_on(reception_flow())
+    receptionist = officer(dossier.receiving_agency, "reception")
+    process = process_start(dossier=dossier)
+    task = open_task(process)
+    with pytest.raises(OutcomeNeedsService):
+        task_complete(task_id=task.pk, user=receptionist, outcome=outcome)
+    task.refresh_from_db()
+    dossier.refresh_from_db()
+    assert (task.status, dossier.status) == (STATUS.NEW, Dossier.Status.NEW)

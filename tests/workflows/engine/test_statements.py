@@ -54,7 +54,7 @@ def bench_flow() -> Definition:
                 role="reception",
                 agency=AgencyRef(AgencySource.RECEIVING),
                 budget=Duration(1, DurationUnit.WORKING_DAYS),
-                outcomes=(("accept", "review"),),
+                outcomes=(("forward", "review"),),
             ),
             Node(
                 id="review",
@@ -71,7 +71,7 @@ def bench_flow() -> Definition:
 
 def run(dossier: Dossier, user: object) -> object:
     process = process_start(dossier=dossier, by=user)
-    for outcome in ("accept", "approve"):
+    for outcome in ("forward", "approve"):
         task_id = (
             Task.objects.filter(process_id=process.pk, flow_task_type="HUMAN")
             .filter(status=STATUS.NEW)
@@ -119,7 +119,7 @@ def test_a_process_takes_fewer_than_30_statements_and_keeps_every_row():
     log = list(ProcessingLogEntry.objects.filter(dossier=dossier))
     assert [(e.action, e.step) for e in log] == [
         ("process_started", "submitted"),
-        ("outcome:accept", "reception"),
+        ("outcome:forward", "reception"),
         ("outcome:approve", "review"),
         ("service_done", "notify"),
         ("finished", "done"),
@@ -154,7 +154,7 @@ def test_the_dossier_read_with_the_task_loads_its_other_fields_on_access():
 def _complete_once(task_id: int, user, barrier, outcomes) -> None:  # type: ignore[no-untyped-def]
     try:
         barrier.wait(timeout=10)
-        task_complete(task_id=task_id, user=user, outcome="accept")
+        task_complete(task_id=task_id, user=user, outcome="forward")
         outcomes.append("done")
     except TaskNotAvailable:
         outcomes.append("refused")

@@ -50,7 +50,7 @@ def test_a_dossier_started_on_v1_finishes_on_v1_after_v2_is_published():
     old = dossier_on(v1, receiving_agency=agency, competent_agency=agency)
     user = _officer(agency, "reception", "specialist")
     process = process_start(dossier=old)
-    task_complete(task_id=_open(process).pk, user=user, outcome="accept")
+    task_complete(task_id=_open(process).pk, user=user, outcome="forward")
 
     v2 = publish_next(v1, two_step(result="returned"))
     v1.refresh_from_db()
@@ -71,7 +71,7 @@ def test_a_dossier_started_on_v1_finishes_on_v1_after_v2_is_published():
 
     process2 = process_start(dossier=new)
     assert process2.flow_class.__name__ == f"Version{v2.pk}Flow"
-    task_complete(task_id=_open(process2).pk, user=user, outcome="accept")
+    task_complete(task_id=_open(process2).pk, user=user, outcome="forward")
     task_complete(task_id=_open(process2).pk, user=user, outcome="approve")
     new.refresh_from_db()
     assert new.status == Dossier.Status.RESULT_RETURNED
@@ -97,7 +97,7 @@ def test_another_python_process_completes_the_task_on_the_same_version():
     dossier = dossier_on(v1, receiving_agency=agency, competent_agency=agency)
     user = _officer(agency, "reception", "specialist")
     process = process_start(dossier=dossier)
-    task_complete(task_id=_open(process).pk, user=user, outcome="accept")
+    task_complete(task_id=_open(process).pk, user=user, outcome="forward")
     publish_next(v1, two_step(result="returned"))
     review = _open(process)
 
