@@ -15,11 +15,11 @@ from viewflow import this
 from viewflow.workflow import flow
 from viewflow.workflow.activation import Activation
 
-from workflows.definitions.model import Definition, Duration, NodeKind
+from workflows.calendar import AgencyCalendar, calendar_for_code, due_after
+from workflows.definitions.model import AgencyRef, Definition, Duration, DurationUnit, NodeKind
 from workflows.definitions.model import Node as Step
 from workflows.permissions import role_permission_code
 
-from .calendar import due_after
 from .conditions import condition_holds
 from .context import agency_code, data_path, dossier_of
 from .locking import lock_impl
@@ -57,7 +57,9 @@ def compile_definition(definition: Definition, *, name: str, title: str = "") ->
             if timer.id in attrs or hasattr(flow.Flow, timer.id):
                 raise CompileError(f"node {step.id!r}: timer id {timer.id!r} clashes")
             attrs[timer.id] = BoundaryTimer(
-                _ref(step.id), delay=_delay(timer.after), interrupting=timer.interrupting
+                _ref(step.id),
+                delay=_delay(timer.after, step.agency),
+                interrupting=timer.interrupting,
             ).Next(_ref(timer.next))
             if timer.name:
                 attrs[timer.id].Annotation(title=timer.name)
@@ -76,7 +78,7 @@ def _node(step: Step) -> Any:
         node = UserTask(
             step=step,
             permission=_permission(step),
-            due=_delay(step.budget) if step.budget else None,
+            due=_delay(step.budget, step.agency) if step.budget else None,
             outcomes=[(code, _ref(target)) for code, target in step.outcomes],
         )
     elif kind is NodeKind.SERVICE_TASK:
@@ -95,7 +97,7 @@ def _node(step: Step) -> Any:
     elif kind is NodeKind.PARALLEL_JOIN:
         node = flow.Join().Next(_ref(step.next))
     elif kind is NodeKind.TIMER:
-        delay = _delay(step.wait) if step.wait else _at(step.at)
+        delay = _delay(step.wait, step.agency) if step.wait else _at(step.at)
         node = Timer(delay).Next(_ref(step.next))
     elif kind is NodeKind.WAIT_EVENT:
         node = WaitEvent(step=step).Next(_ref(step.next))
@@ -116,9 +118,19 @@ def _permission(step: Step) -> Callable[[Activation], str]:
     return permission
 
 
-def _delay(duration: Duration) -> Callable[[Activation], datetime]:
+_WORKING_UNITS = (DurationUnit.WORKING_DAYS, DurationUnit.WORKING_HOURS)
+_NO_CALENDAR = AgencyCalendar()  # minutes, hours and calendar days read no calendar
+
+
+def _delay(duration: Duration, agency: AgencyRef) -> Callable[[Activation], datetime]:
+    """The due moment ``duration`` from now, working units under the calendar of the agency
+    the step runs in (held in memory: no statement once an agency's calendar is loaded)."""
+
     def delay(activation: Activation) -> datetime:
-        return due_after(timezone.now(), duration)
+        if duration.unit not in _WORKING_UNITS:
+            return due_after(timezone.now(), duration, calendar=_NO_CALENDAR)
+        code = agency_code(dossier_of(activation.process), agency)
+        return due_after(timezone.now(), duration, calendar=calendar_for_code(code))
 
     return delay
 

@@ -13,12 +13,13 @@ from typing import Any
 
 from django.utils import timezone
 
-from workflows.definitions.model import END_RESULTS
+from workflows.calendar import Calendar, calendar_for, calendar_for_code, working_time_between
+from workflows.definitions.model import END_RESULTS, AgencyRef
 from workflows.definitions.model import Node as Step
 from workflows.models import Dossier, ProcessingLogEntry
 from workflows.services.processing_log import dossier_log
 
-from .context import dossier_of, dossier_ref
+from .context import agency_code, dossier_of, dossier_ref
 
 Timing = ProcessingLogEntry.Timing
 _pending = threading.local()
@@ -66,18 +67,33 @@ def timing_of(*, finished: datetime, due: datetime | None) -> str:
     )
 
 
+def _calendar_of(task: Any) -> Calendar:
+    """The calendar of the agency the task's step runs in (the receiving agency's for nodes
+    without a step: timers)."""
+    step = getattr(task.flow_task, "step", None)
+    try:
+        code = agency_code(dossier_of(task.process), step.agency if step else AgencyRef())
+    except LookupError:  # an agency taken from a data field the dossier lacks
+        return calendar_for(None)
+    return calendar_for_code(code)
+
+
 def step_done(*, task: Any, actor: Any, action: str, comment: str = "") -> None:
-    """One step handed over: who, when, which step, and its time budget."""
+    """One step handed over: who, when, which step, and its time budget in working time
+    (office hours of the step agency's working days) used and allowed."""
     finished = task.finished or timezone.now()
     due = task.scheduled if task.flow_task_type == "HUMAN" else None
+    calendar = _calendar_of(task)
     log(
         dossier=dossier_ref(task.process),
         actor=actor,
         action=action,
         step=task.flow_task.name,
         comment=comment,
-        budget_used=finished - task.created,
-        budget_allowed=(due - task.created) if due else None,
+        budget_used=working_time_between(task.created, finished, calendar=calendar),
+        budget_allowed=(
+            working_time_between(task.created, due, calendar=calendar) if due else None
+        ),
         due_at=due,
         timing=timing_of(finished=finished, due=due),
         at=finished,
