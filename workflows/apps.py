@@ -9,3 +9,4 @@ class WorkflowsConfig(AppConfig):
     def ready(self) -> None:
         # the engine registers its outbox sender (service tasks) and its periodic job (timers)
         from . import engine  # noqa: F401
+        from .services import documents  # noqa: F401  (the sender workflows.dossier_document)

@@ -1,4 +1,5 @@
-"""The statutory forms shipped as data (Circular 01/2018/TT-VPCP, Forms 01-03).
+"""The statutory forms shipped as data (Circular 01/2018/TT-VPCP, Forms 01-03) and the
+acknowledgement of submission.
 
 The bodies are the .html files beside this module; ``document_template_install_defaults``
 (signing.services) stores each as revision 1 of its code. Admins edit them from there:
@@ -12,6 +13,7 @@ from signing.models import DocumentTemplate
 
 DIRECTORY = Path(__file__).resolve().parent
 
+FORM_00_ACKNOWLEDGEMENT = "acknowledgement-of-submission"
 FORM_01_RECEIPT = "form-01-receipt"
 FORM_02_SUPPLEMENTATION = "form-02-supplementation"
 FORM_03_REFUSAL = "form-03-refusal"
@@ -29,6 +31,12 @@ class DefaultTemplate:
 
 
 DEFAULT_TEMPLATES = (
+    DefaultTemplate(
+        FORM_00_ACKNOWLEDGEMENT,
+        DocumentTemplate.Kind.OTHER,
+        "Phiếu xác nhận nộp hồ sơ",
+        "acknowledgement_of_submission.html",
+    ),
     DefaultTemplate(
         FORM_01_RECEIPT,
         DocumentTemplate.Kind.RECEIPT,

@@ -29,13 +29,22 @@ def sample_context() -> dict[str, Any]:
             "code": code,
             "procedure_name": "Cấp bản sao văn bằng, chứng chỉ từ sổ gốc",
             "procedure_code": "3.000467.H18",
+            "case_name": "Cấp bản sao văn bằng tốt nghiệp trung học cơ sở",
+            "channel": "Trực tuyến",
+            "submitted_at": received - timedelta(hours=17),
             "documents": [
                 {
                     "name": "Đơn đề nghị cấp bản sao văn bằng, chứng chỉ từ sổ gốc",
                     "form": "Bản chính",
                     "copies": 1,
+                    "received": 1,
                 },
-                {"name": "Căn cước công dân của người yêu cầu", "form": "Bản sao", "copies": 1},
+                {
+                    "name": "Căn cước công dân của người yêu cầu",
+                    "form": "Bản sao",
+                    "copies": 1,
+                    "received": 1,
+                },
             ],
             "sets": 1,
             "processing_time": "01 ngày làm việc",
@@ -52,6 +61,11 @@ def sample_context() -> dict[str, Any]:
             "email": "minhhang@example.vn",
         },
         "officer": {"name": "Trần Văn Đức", "phone": "0203 3812 345"},
+        "tracking": {
+            "url": f"https://dichvucong.anbinh.example.vn/track/{code}/",
+            "lookup_url": "https://dichvucong.anbinh.example.vn/track/",
+            "secret": "K7QM2XPA9RTE",
+        },
         "supplement": {
             "items": [
                 "Bản sao Căn cước công dân còn hiệu lực của người yêu cầu",

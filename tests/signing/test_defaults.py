@@ -1,4 +1,5 @@
-"""The shipped Forms 01-03: installed once, rendered with a dossier's data on one page."""
+"""The shipped Forms 01-03 and the acknowledgement of submission: installed once, rendered with
+a dossier's data on one page."""
 
 import time
 from io import StringIO
@@ -6,7 +7,12 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from signing.defaults import FORM_01_RECEIPT, FORM_02_SUPPLEMENTATION, FORM_03_REFUSAL
+from signing.defaults import (
+    FORM_00_ACKNOWLEDGEMENT,
+    FORM_01_RECEIPT,
+    FORM_02_SUPPLEMENTATION,
+    FORM_03_REFUSAL,
+)
 from signing.models import DocumentTemplate
 from signing.rendering import document_render
 from signing.selectors import document_template_current
@@ -23,13 +29,14 @@ CODE = "000.00.20.H56-260217-0001"
 def test_install_is_idempotent():
     created = document_template_install_defaults()
     assert sorted(template.code for template in created) == [
+        FORM_00_ACKNOWLEDGEMENT,
         FORM_01_RECEIPT,
         FORM_02_SUPPLEMENTATION,
         FORM_03_REFUSAL,
     ]
     assert {template.revision for template in created} == {1}
     assert document_template_install_defaults() == []
-    assert DocumentTemplate.objects.count() == 3
+    assert DocumentTemplate.objects.count() == 4
 
 
 def test_install_command():
@@ -111,7 +118,27 @@ def test_form_03_refusal(context):
         assert expected in content
 
 
-@pytest.mark.parametrize("code", [FORM_01_RECEIPT, FORM_02_SUPPLEMENTATION, FORM_03_REFUSAL])
+def test_acknowledgement_of_submission(context):
+    pdf = render(FORM_00_ACKNOWLEDGEMENT, context)
+    content = text(pdf)
+    assert len(reader(pdf).pages) == 1
+    for expected in [
+        "PHIẾU XÁC NHẬN NỘP HỒ SƠ",
+        f"Mã hồ sơ: {CODE}",
+        "xác nhận đã nhận được hồ sơ của: Nguyễn Thị Minh Hằng",
+        "Cấp bản sao văn bằng, chứng chỉ từ sổ gốc (mã thủ tục 3.000467.H18)",
+        "Thời gian nộp: 16 giờ 15 phút, ngày 16 tháng 02 năm 2026",
+        "1. Đơn đề nghị cấp bản sao văn bằng, chứng chỉ từ sổ gốc (1 tệp)",
+        "Mã tra cứu: K7QM2XPA9RTE",
+        f"https://dichvucong.anbinh.example.vn/track/{CODE}/",
+    ]:
+        assert expected in content
+    assert len(reader(pdf).pages[0].images) == 1
+
+
+@pytest.mark.parametrize(
+    "code", [FORM_00_ACKNOWLEDGEMENT, FORM_01_RECEIPT, FORM_02_SUPPLEMENTATION, FORM_03_REFUSAL]
+)
 def test_forms_render_blank_without_data(code):
     document_template_install_defaults()
     pdf = document_render(template=document_template_current(code), context={})
