@@ -8,6 +8,7 @@ storage variables switch to PostgreSQL, Redis + Celery and S3 with no code chang
 from .background import *  # noqa: F403
 from .base import *  # noqa: F403
 from .database import *  # noqa: F403
+from .dossiers import *  # noqa: F403
 from .logs import *  # noqa: F403
 from .security import *  # noqa: F403
 from .storage import *  # noqa: F403
