@@ -33,6 +33,9 @@ def applicant_context(dossier: Dossier) -> dict[str, str]:
 
 
 def officer_context(user: Any) -> dict[str, str]:
+    """The officer's full name in Vietnamese order: the family and middle names
+    (``last_name``) before the given name (``first_name``)."""
     if not getattr(user, "is_authenticated", False):
         return {"name": "", "phone": ""}
-    return {"name": user.get_full_name().strip(), "phone": ""}
+    parts = (str(user.last_name or "").strip(), str(user.first_name or "").strip())
+    return {"name": " ".join(part for part in parts if part), "phone": ""}
