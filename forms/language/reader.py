@@ -114,7 +114,7 @@ class SchemaReader:
             if key in FIELD_KEYS[kind]:
                 continue
             if key in ALL_FIELD_KEYS:
-                message = _("%(key)s is not allowed on a %(type)s field")
+                message = _("%(key)s is not allowed on fields of type %(type)s")
                 self.error(where, message % {"key": key, "type": kind})
             else:
                 self.error(where, _("unknown key %(key)s") % {"key": key})
@@ -258,7 +258,7 @@ class SchemaReader:
 
     def _group(self, raw: Mapping[str, Any], where: str, depth: int) -> dict[str, Any]:
         values: dict[str, Any] = {}
-        if depth >= MAX_DEPTH:
+        if depth > MAX_DEPTH:
             self.error(where, _("groups nest at most %(n)s deep") % {"n": MAX_DEPTH})
             return values
         values["fields"] = self._fields(

@@ -92,7 +92,7 @@ class SemanticChecker:
             message = _("personal must be owner.<key> or applicant.<key>, key one of %(keys)s")
             self.error(where, message % {"keys": allowed})
         elif field.type not in PERSONAL_KEYS[key]:
-            message = _("personal %(target)s does not take a %(type)s field")
+            message = _("personal %(target)s does not take fields of type %(type)s")
             self.error(where, message % {"target": field.personal, "type": field.type})
         elif in_repeat:
             self.error(where, _("personal is not allowed inside a repeating group"))

@@ -3,7 +3,8 @@
 Text or file that does not load (syntax, shape, BPMN outside the supported subset) is an
 error on its field, one line per problem naming the node; a definition that loads is stored
 in its canonical form. What would still stop publishing (unknown roles, dead ends...) does
-not stop saving a draft: the change page lists it next to the field.
+not stop saving a draft: the change page lists it next to the field. A form schema that
+fails the form language's check (docs/forms.md) is an error on its field, one line per problem.
 """
 
 from typing import Any
@@ -12,6 +13,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from forms import form_schema_check
 from workflows.bpmn import BpmnImportError, definition_from_bpmn
 from workflows.bpmn.xmlsafe import MAX_BYTES
 from workflows.models import ProcedureVersion
@@ -61,6 +63,13 @@ class ProcedureVersionForm(forms.ModelForm):
         except SourceInvalid as exc:
             raise _messages(exc.problems) from None
         return raw
+
+    def clean_form_schema(self) -> Any:
+        schema = self.cleaned_data.get("form_schema") or {}
+        errors = form_schema_check(schema)
+        if errors:
+            raise ValidationError(errors)
+        return schema
 
     def clean_bpmn_file(self) -> Any:
         upload = self.cleaned_data.get("bpmn_file")

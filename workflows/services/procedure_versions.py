@@ -15,6 +15,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from core.registry import Registry
+from forms import form_schema_check
 from workflows.definitions.publishing import definition_publish_check
 from workflows.errors import ProcedureVersionStateError
 from workflows.models import (
@@ -32,6 +33,14 @@ Status = ProcedureVersion.Status
 # error per problem, each naming its node).
 publish_checks: Registry[Callable[[ProcedureVersion], None]] = Registry("publish check")
 publish_checks.add("definition", definition_publish_check)
+
+
+@publish_checks.register("form_schema")
+def _form_schema_valid(version: ProcedureVersion) -> None:
+    """One error per problem of the form schema, each naming its field (docs/forms.md)."""
+    errors = form_schema_check(version.form_schema or {})
+    if errors:
+        raise ValidationError([ValidationError(error, code="form_schema") for error in errors])
 
 
 @publish_checks.register("has_cases")
