@@ -51,7 +51,10 @@ def calendar_for_code(code: str) -> AgencyCalendar:
 def forget() -> None:
     """Drop every process's memo: this one at once, the others at their next check."""
     token = uuid.uuid4().hex
-    cache.set(GENERATION_KEY, token, timeout=None)
+    try:
+        cache.set(GENERATION_KEY, token, timeout=None)
+    except Exception:  # the cache is down: the other processes see it when it is back
+        logger.warning("calendar: could not store a new generation in the cache", exc_info=True)
     with _lock:
         _memo.clear()
         _state["generation"], _state["checked"] = token, clock.monotonic()
@@ -72,11 +75,17 @@ def _check_generation() -> None:
     every = float(getattr(settings, "CALENDAR_CHECK_SECONDS", 2.0))
     if _state["generation"] is not None and now - _state["checked"] < every:
         return
-    token = cache.get(GENERATION_KEY)
-    if token is None:  # never set, or the cache was flushed: start a generation
-        token = uuid.uuid4().hex
-        if not cache.add(GENERATION_KEY, token, timeout=None):
-            token = cache.get(GENERATION_KEY, token)
+    try:
+        token = cache.get(GENERATION_KEY)
+        if token is None:  # never set, or the cache was flushed: start a generation
+            token = uuid.uuid4().hex
+            if not cache.add(GENERATION_KEY, token, timeout=None):
+                token = cache.get(GENERATION_KEY, token)
+    except Exception:  # the cache is down: keep the memo, ask again at the next check
+        logger.warning("calendar: could not read the generation from the cache", exc_info=True)
+        _state["generation"] = _state["generation"] or "unavailable"
+        _state["checked"] = now
+        return
     with _lock:
         if token != _state["generation"]:
             _memo.clear()

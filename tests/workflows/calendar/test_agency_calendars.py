@@ -108,3 +108,18 @@ def test_a_calendar_change_never_moves_a_stored_due_date():
     assert dossier.due_at == datetime(2026, 6, 10, 17, tzinfo=HCM)
     again = legal_due(received_at=received, case=case, agency=agency)
     assert again.appointment_date == date(2026, 6, 11)
+
+
+def test_a_cache_that_is_down_keeps_the_memo(tree, settings, monkeypatch):  # type: ignore[no-untyped-def]
+    settings.CALENDAR_CHECK_SECONDS = 0
+    office = tree[2]
+    CalendarDay.objects.create(day=MONDAY, kind=Kind.HOLIDAY, name="x", agency=office)
+
+    def down(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise ConnectionError("redis is down")
+
+    monkeypatch.setattr(cache, "get", down)
+    monkeypatch.setattr(cache, "set", down)
+    assert not calendar_for(office).is_working_day(MONDAY)
+    CalendarDay.objects.create(day=FRIDAY, kind=Kind.HOLIDAY, name="y", agency=office)
+    assert not calendar_for(office).is_working_day(FRIDAY)  # this process dropped its memo
