@@ -2,22 +2,16 @@
 
 from typing import Any
 
+from forms.addresses import address_text
 from workflows.models import Dossier
 
 
 def address_as_text(value: Any) -> str:
-    """A structured address ({"province", "commune", "street"}) as one line, through the forms
-    package's formatter when it has one; a text address as it is."""
-    if not value:
+    """A structured address ({"province", "commune", "street"} codes) as one line with the
+    units' names; a text address as it is."""
+    if not isinstance(value, (dict, str)):
         return ""
-    if isinstance(value, str):
-        return value
-    try:
-        from forms.addresses import address_text
-    except ImportError:  # the forms package without its address helpers
-        parts = [value.get(key) for key in ("street", "commune", "province")]
-        return ", ".join(str(part) for part in parts if part)
-    return str(address_text(value))
+    return address_text(value)
 
 
 def applicant_context(dossier: Dossier) -> dict[str, str]:

@@ -1,5 +1,6 @@
 """A dossier at reception, with its agencies, officers and process, for the reception tests."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -11,7 +12,7 @@ from viewflow.workflow.status import STATUS
 
 from workflows.definitions.loader import dump
 from workflows.engine import process_start
-from workflows.models import Agency, Dossier, DossierDocument
+from workflows.models import Agency, Dossier, DossierDocument, ProcedureVersionTemplate
 from workflows.services.procedure_versions import procedure_version_publish
 
 from ...signing.pdf import text
@@ -68,7 +69,9 @@ class Reception:
         return self.dossier
 
 
-def reception(form_schema: dict[str, Any] | None = None, **case: Any) -> Reception:
+def reception(
+    form_schema: dict[str, Any] | None = None, templates: Sequence[Any] = (), **case: Any
+) -> Reception:
     """A dossier with a code, submitted to the public service centre of xã An Bình (under its
     people's committee, in a province), its process waiting at reception."""
     province = AgencyFactory(
@@ -90,7 +93,7 @@ def reception(form_schema: dict[str, Any] | None = None, **case: Any) -> Recepti
     procedure = ProcedureFactory(
         code="3.000467.H18", name="Cấp bản sao văn bằng, chứng chỉ từ sổ gốc"
     )
-    version = _published(procedure, case, form_schema or {})
+    version = _published(procedure, case, form_schema or {}, templates)
     dossier = dossier_on(
         version,
         code=CODE,
@@ -108,7 +111,9 @@ def reception(form_schema: dict[str, Any] | None = None, **case: Any) -> Recepti
     return state
 
 
-def _published(procedure: Any, case: dict[str, Any], form_schema: dict[str, Any]) -> Any:
+def _published(
+    procedure: Any, case: dict[str, Any], form_schema: dict[str, Any], templates: Sequence[Any]
+) -> Any:
     """The reception flow published with one case (5 working days unless ``case`` says)."""
     definition = reception_flow()
     ensure_roles(definition)
@@ -116,6 +121,8 @@ def _published(procedure: Any, case: dict[str, Any], form_schema: dict[str, Any]
         procedure=procedure, definition=dump(definition), form_schema=form_schema
     )
     ProcedureCaseFactory(version=version, **case)
+    for template in templates:
+        ProcedureVersionTemplate.objects.create(version=version, template=template)
     procedure_version_publish(version=version, by=None)
     version.refresh_from_db()
     return version
