@@ -70,7 +70,10 @@ class Reception:
 
 
 def reception(
-    form_schema: dict[str, Any] | None = None, templates: Sequence[Any] = (), **case: Any
+    form_schema: dict[str, Any] | None = None,
+    templates: Sequence[Any] = (),
+    code: str = CODE,
+    **case: Any,
 ) -> Reception:
     """A dossier with a code, submitted to the public service centre of xã An Bình (under its
     people's committee, in a province), its process waiting at reception."""
@@ -96,7 +99,7 @@ def reception(
     version = _published(procedure, case, form_schema or {}, templates)
     dossier = dossier_on(
         version,
-        code=CODE,
+        code=code,
         receiving_agency=centre,
         competent_agency=centre,
         personal={"owner": dict(OWNER)},

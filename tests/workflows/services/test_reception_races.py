@@ -1,0 +1,79 @@
+"""Two requests on one reception task at the same moment (PostgreSQL): one outcome happens,
+the other request gets TaskNotAvailable and changes nothing."""
+
+import threading
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+import pytest
+from django.db import connection
+
+from workflows.engine import TaskNotAvailable
+from workflows.models import ClockPause, Dossier, DossierDocument, ProcessingLogEntry
+from workflows.services.reception import (
+    MissingItem,
+    dossier_accept,
+    dossier_request_supplementation,
+)
+
+from .reception_setup import officer, reception
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+
+def _at_once(*calls: Callable[[], Any]) -> tuple[list[Any], list[BaseException]]:
+    barrier = threading.Barrier(len(calls))
+    results: list[Any] = []
+    errors: list[BaseException] = []
+
+    def run(call: Callable[[], Any]) -> None:
+        try:
+            barrier.wait(timeout=10)
+            results.append(call())
+        except BaseException as exc:  # reported by the test
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results, errors
+
+
+def test_a_double_submitted_accept_accepts_once():
+    for number in range(5):
+        state = reception(code=f"000.00.20.H56-260212-{number:04d}")
+        accept = partial(dossier_accept, task_id=state.task().pk, user=state.receptionist)
+        results, errors = _at_once(accept, accept)
+        assert len(results) == 1
+        assert [type(error) for error in errors] == [TaskNotAvailable]
+        dossier = state.refresh()
+        assert dossier.status == Dossier.Status.ACCEPTED
+        assert DossierDocument.objects.filter(dossier=dossier).count() == 1
+        assert ProcessingLogEntry.objects.filter(dossier=dossier, action="accepted").count() == 1
+
+
+def test_two_officers_at_once_accept_and_request_supplementation():
+    state = reception()
+    colleague = officer(state.dossier.receiving_agency, "reception", "Hoa", "Lê Thị")
+    task_id = state.task().pk
+    results, errors = _at_once(
+        lambda: dossier_accept(task_id=task_id, user=state.receptionist),
+        lambda: dossier_request_supplementation(
+            task_id=task_id, user=colleague, items=[MissingItem("Đơn")]
+        ),
+    )
+    assert len(results) == 1 and [type(error) for error in errors] == [TaskNotAvailable]
+    dossier = state.refresh()
+    documents = DossierDocument.objects.filter(dossier=dossier)
+    if dossier.status == Dossier.Status.ACCEPTED:
+        assert not ClockPause.objects.filter(dossier=dossier).exists()
+        assert [d.kind for d in documents] == [DossierDocument.Kind.RECEIPT]
+    else:
+        assert dossier.status == Dossier.Status.SUPPLEMENTATION_REQUESTED
+        assert dossier.received_at is None
+        assert [d.kind for d in documents] == [DossierDocument.Kind.SUPPLEMENTATION]
