@@ -6,9 +6,12 @@ Every node becomes one flow element with the node's id; what BPMN cannot say tra
 error path are boundary events; the diagram comes from ``layout``.
 """
 
+import json
+
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from workflows.definitions.loader import dump_source
 from workflows.definitions.model import Definition, Node, NodeKind
 
 from . import durations
@@ -63,6 +66,9 @@ class _Writer:
             process.set("name", self.definition.name)
         process.set("isExecutable", "true")
         process.set(ext("format"), self.definition.format)
+        if self.definition.sources:  # metadata BPMN has no element for: kept as JSON text
+            sources = [dump_source(source) for source in self.definition.sources]
+            process.set(ext("sources"), json.dumps(sources, ensure_ascii=False))
         for node in self.definition.nodes:
             self._node(process, node)
         for flow in self.flows:
@@ -105,6 +111,8 @@ class _Writer:
         if node.name:
             element.set("name", node.name)
         self.elements[node.id] = element
+        if node.status:
+            element.set(ext("status"), node.status)
         getattr(self, f"_{node.kind.value}")(process, element, node)
 
     def _start(self, process: etree._Element, element: etree._Element, node: Node) -> None:

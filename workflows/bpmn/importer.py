@@ -5,12 +5,14 @@ ignored; any other element outside the supported subset (docs/bpmn.md) is an err
 names its tag and id. All problems are collected and raised together in ``BpmnImportError``.
 """
 
+import json
 import re
 from typing import Any
 
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from workflows.definitions.loader import load_source
 from workflows.definitions.model import (
     FORMAT,
     AgencyRef,
@@ -22,6 +24,7 @@ from workflows.definitions.model import (
     DurationUnit,
     Node,
     NodeKind,
+    Source,
 )
 
 from . import durations
@@ -82,7 +85,18 @@ class _Reader:
             nodes=tuple(nodes),
             name=process.get("name", ""),
             format=process.get(ext("format"), FORMAT),
+            sources=self._sources(process),
         )
+
+    def _sources(self, process: etree._Element) -> tuple[Source, ...]:
+        text = process.get(ext("sources"), "")
+        if not text:
+            return ()
+        try:
+            raw = json.loads(text)
+            return tuple(load_source(item) for item in raw)
+        except (ValueError, TypeError, KeyError):
+            raise BpmnImportError([_("motcua:sources is not a list of sources")]) from None
 
     def _classify(self, process: etree._Element) -> list[etree._Element]:
         elements: list[etree._Element] = []
@@ -194,6 +208,8 @@ class _Reader:
         fields: dict[str, Any] = {"id": element.get("id", ""), "name": element.get("name", "")}
         reader = getattr(self, NODE_TAGS[name])
         kind = reader(element, fields)
+        if element.get(ext("status")):
+            fields["status"] = element.get(ext("status"))
         return None if kind is None else Node(kind=kind, **fields)
 
     def _start_event(self, element: etree._Element, fields: dict[str, Any]) -> NodeKind:

@@ -23,6 +23,7 @@ from .model import (
     DurationUnit,
     Node,
     NodeKind,
+    Source,
 )
 from .schema import schema_errors
 from .text import parse_text
@@ -43,6 +44,16 @@ def load(raw: Any) -> Definition:
         nodes=tuple(_node(item) for item in raw["nodes"]),
         name=raw.get("name", ""),
         format=raw["format"],
+        sources=tuple(load_source(item) for item in raw.get("sources", ())),
+    )
+
+
+def load_source(raw: Mapping[str, Any]) -> Source:
+    return Source(
+        about=tuple(raw["about"]),
+        title=raw["title"],
+        url=raw.get("url", ""),
+        note=raw.get("note", ""),
     )
 
 
@@ -92,6 +103,7 @@ def _node(raw: Mapping[str, Any]) -> Node:
         at=raw.get("at", ""),
         event=raw.get("event", ""),
         result=raw.get("result", ""),
+        status=raw.get("status", ""),
     )
 
 
@@ -100,7 +112,18 @@ def dump(definition: Definition) -> dict[str, Any]:
     out: dict[str, Any] = {"format": definition.format}
     if definition.name:
         out["name"] = definition.name
+    if definition.sources:
+        out["sources"] = [dump_source(source) for source in definition.sources]
     out["nodes"] = [_dump_node(node) for node in definition.nodes]
+    return out
+
+
+def dump_source(source: Source) -> dict[str, Any]:
+    out: dict[str, Any] = {"about": list(source.about), "title": source.title}
+    if source.url:
+        out["url"] = source.url
+    if source.note:
+        out["note"] = source.note
     return out
 
 
@@ -136,6 +159,8 @@ def _dump_node(node: Node) -> dict[str, Any]:
             out["form"] = node.form
         if node.budget is not None:
             out["budget"] = _dump_duration(node.budget)
+        if node.status:
+            out["status"] = node.status
         out["outcomes"] = dict(node.outcomes)
         if node.boundary_timers:
             out["timers"] = [_dump_timer(timer) for timer in node.boundary_timers]
@@ -143,6 +168,8 @@ def _dump_node(node: Node) -> dict[str, Any]:
         out |= {"handler": node.handler, "retries": node.retries, "next": node.next}
         if node.on_error:
             out["on_error"] = node.on_error
+        if node.status:
+            out["status"] = node.status
     elif kind is NodeKind.EXCLUSIVE_GATEWAY:
         out["branches"] = [{"when": b.condition, "next": b.next} for b in node.branches]
         if node.default:
@@ -157,6 +184,8 @@ def _dump_node(node: Node) -> dict[str, Any]:
         out["next"] = node.next
     elif kind is NodeKind.WAIT_EVENT:
         out |= {"event": node.event, "next": node.next}
+        if node.status:
+            out["status"] = node.status
     elif kind is NodeKind.END:
         if node.result:  # none: the end of a non-interrupting boundary timer's branch
             out["result"] = node.result

@@ -71,4 +71,17 @@ MESSAGES: dict[str, Promise] = {
     "bad_condition": _(
         "Node %(node)s: the condition of branch %(branch)s is not valid: %(detail)s"
     ),
+    # The reserved outcomes (their effects are the reception services')
+    "supplement_target": _(
+        "Node %(node)s: the outcome supplement must lead to a wait_event on "
+        "supplementation_received whose next is %(node)s (it leads to %(target)s)."
+    ),
+    "refuse_target": _(
+        "Node %(node)s: the outcome refuse must lead to an end with the result refused "
+        "(it leads to %(target)s)."
+    ),
+    "second_reception": _(
+        "Node %(node)s: the outcome accept receives the dossier once: this step must be "
+        "reachable from the start node without passing another step with accept (%(other)s)."
+    ),
 }

@@ -80,6 +80,11 @@ class Branch:
     next: str
 
 
+# The dossier status a user task, service task or wait_event gives the dossier when it is
+# entered (``Node.status``; national portal codes).
+NODE_STATUSES = {"processing": 4, "fee_owed": 6, "processed": 9}
+
+
 @dataclass(frozen=True)
 class Node:
     id: str
@@ -110,6 +115,8 @@ class Node:
     event: str = ""  # payment_confirmed, shipment_delivered, supplementation_received, ...
     # end
     result: str = ""  # the dossier status at this end (see END_RESULTS)
+    # user_task, service_task, wait_event: the dossier's status once the node is entered
+    status: str = ""  # "" (unchanged) or a key of NODE_STATUSES
 
     def successors(self) -> tuple[str, ...]:
         """Every node id this node can lead to, in a stable order."""
@@ -132,11 +139,36 @@ END_RESULTS = {"processed": 9, "returned": 10, "refused": 3, "stopped": 8, "with
 EVENTS = ("payment_confirmed", "shipment_delivered", "supplementation_received", "signature_done")
 
 
+# What a source is about (``Source.about``).
+SOURCE_TOPICS = (
+    "documents",
+    "fee",
+    "deadline",
+    "workflow",
+    "form",
+    "legal_basis",
+    "deciding_authority",
+    "result",
+    "other",
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where facts of the procedure come from (metadata: kept, shown, never run)."""
+
+    about: tuple[str, ...]  # some of SOURCE_TOPICS
+    title: str
+    url: str = ""
+    note: str = ""
+
+
 @dataclass(frozen=True)
 class Definition:
     nodes: tuple[Node, ...]
     name: str = ""
     format: str = FORMAT
+    sources: tuple[Source, ...] = ()
 
     def node(self, node_id: str) -> Node:
         for node in self.nodes:

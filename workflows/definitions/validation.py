@@ -15,6 +15,7 @@ from .errors import DefinitionError, DefinitionInvalid, unique
 from .graph import Graph, references
 from .loader import dump, load
 from .model import AgencySource, Definition, Node, NodeKind
+from .outcomes import reserved_outcome_errors
 from .reserved import is_reserved
 from .schema import schema_errors
 
@@ -73,6 +74,7 @@ def validate(
     ]
     broken = {e.node for e in errors if e.code == "unknown_target"}
     errors += _shape(definition, graph, broken)
+    errors += reserved_outcome_errors(definition, graph)
     return unique(errors)
 
 

@@ -6,6 +6,8 @@
 - ``ServiceTask``: a task completed by a worker through the outbox (``service_tasks``), with
   an error path.
 - ``WaitEvent``: a task completed when an external event is delivered.
+- A user task, service task or wait with a ``status`` gives the dossier that status when it
+  is entered (``status_on_entry``).
 - ``Timer``/``BoundaryTimer``: viewflow's, with a processing-log row when they fire.
 - ``ResultEnd``: an end that, when it carries a result, ends the whole process and sets the
   dossier's status.
@@ -27,9 +29,47 @@ from viewflow.workflow.nodes.view import ViewActivation
 from viewflow.workflow.signals import flow_finished, task_finished, task_started
 from viewflow.workflow.status import PROCESS, STATUS
 
+from workflows.definitions.model import NODE_STATUSES
 from workflows.definitions.model import Node as Step
+from workflows.models import Dossier
 
 from . import handover
+from .context import dossier_of
+
+
+def status_on_entry(*, step: Step, process: Any) -> None:
+    """The dossier takes the step's ``status`` as the step is entered: one UPDATE when it
+    differs, and a log row from/to status (batched with the hand-over's rows)."""
+    if not step.status:
+        return
+    dossier = dossier_of(process)
+    before, after = dossier.status, NODE_STATUSES[step.status]
+    if before == after:
+        return
+    moment = now()
+    Dossier.objects.filter(pk=dossier.pk).update(status=after, updated_at=moment)
+    dossier.status = after
+    handover.log(
+        dossier=dossier,
+        actor=None,
+        action="status_changed",
+        step=step.id,
+        from_status=before,
+        to_status=after,
+        at=moment,
+    )
+
+
+class EntersStatus(Activation):
+    """An activation whose node's ``status`` is applied when its task is created."""
+
+    @classmethod
+    def create(
+        cls, flow_task: Any, prev_activation: Any, token: Any, data: Any = None, seed: Any = None
+    ) -> Any:
+        activation = super().create(flow_task, prev_activation, token, data=data, seed=seed)
+        status_on_entry(step=flow_task.step, process=activation.process)
+        return activation
 
 
 class StartActivation(StartHandleActivation):
@@ -71,6 +111,7 @@ class UserTaskActivation(ViewActivation):
         else:
             task.save()
         task.previous.add(previous)
+        status_on_entry(step=flow_task.step, process=task.process)
         return activation
 
     @Activation.status.super()
@@ -117,7 +158,7 @@ class UserTask(flow.View):
         raise ValueError(f"{self.name}: unknown outcome {outcome!r}")
 
 
-class ServiceTaskActivation(HandleActivation):
+class ServiceTaskActivation(EntersStatus, HandleActivation):
     @Activation.status.super()
     def activate(self) -> None:
         from .service_tasks import service_task_enqueue
@@ -190,7 +231,13 @@ class BoundaryTimer(TimerBoundary):
     activation_class = BoundaryTimerActivation
 
 
+class WaitEventActivation(EntersStatus, HandleActivation):
+    pass
+
+
 class WaitEvent(flow.MessageCatch):
+    activation_class = WaitEventActivation
+
     def __init__(self, *, step: Step) -> None:
         super().__init__()
         self.step = step

@@ -9,7 +9,6 @@ import yaml
 from workflows.definitions import dump, load, loads, parse_text, validate
 from workflows.definitions.messages import MESSAGES
 from workflows.definitions.model import NodeKind
-from workflows.definitions.registry import service_handlers
 from workflows.definitions.schema import schema_errors
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -17,19 +16,15 @@ EXAMPLE = ROOT / "workflows/definitions/examples/diploma_copy.yaml"
 DOCS = ROOT / "docs/workflow-language.md"
 
 
-@pytest.fixture
-def render_handler():
-    service_handlers.add("documents.render_result", lambda **kwargs: None)
-    yield
-    service_handlers.remove("documents.render_result")
-
-
 @pytest.mark.django_db
-def test_the_diploma_copy_example_validates(render_handler):
+def test_the_diploma_copy_example_validates():
     definition = loads(EXAMPLE.read_text(encoding="utf-8"))
     assert validate(definition) == []  # the standard roles exist from the migrations
     kinds = {node.kind for node in definition.nodes}
-    assert {NodeKind.START, NodeKind.USER_TASK, NodeKind.WAIT_EVENT, NodeKind.SERVICE_TASK} <= kinds
+    assert {NodeKind.START, NodeKind.USER_TASK, NodeKind.WAIT_EVENT} <= kinds
+    assert definition.node("review").status == "processing"
+    assert definition.node("result_desk").status == "processed"
+    assert {a for s in definition.sources for a in s.about} >= {"deadline", "documents"}
     assert {n.result for n in definition.nodes if n.kind is NodeKind.END} == {
         "returned",
         "refused",
