@@ -67,6 +67,14 @@ def _communes() -> dict[str, tuple[str, AdministrativeUnit]]:
     }
 
 
+@cache
+def _by_province() -> dict[str, tuple[AdministrativeUnit, ...]]:
+    grouped: dict[str, list[AdministrativeUnit]] = {code: [] for code in _provinces()}
+    for parent, unit in _communes().values():
+        grouped.setdefault(parent, []).append(unit)
+    return {code: tuple(units) for code, units in grouped.items()}
+
+
 def provinces() -> list[AdministrativeUnit]:
     """The provinces and centrally-run cities, by code."""
     return list(_provinces().values())
@@ -74,8 +82,7 @@ def provinces() -> list[AdministrativeUnit]:
 
 def communes(province: str) -> list[AdministrativeUnit]:
     """The communes of ``province`` (a code), by code; ``[]`` for an unknown province."""
-    code = province_code(province)
-    return [unit for parent, unit in _communes().values() if parent == code]
+    return list(_by_province().get(province_code(province) or "", ()))
 
 
 def province_get(code: Any) -> AdministrativeUnit | None:
