@@ -1,4 +1,5 @@
-"""Dossier codes: the format and the width of the daily sequence (checked at load time)."""
+"""Dossier codes: the format and the width of the daily sequence (checked at load time); the
+public address printed on a dossier's documents."""
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -15,3 +16,6 @@ if _errors:
     raise ImproperlyConfigured(
         "MOTCUA_DOSSIER_CODE_FORMAT / MOTCUA_DOSSIER_CODE_WIDTH: " + "; ".join(_errors)
     )
+
+# The public site's address: documents print <it>/track/<dossier code>/ (and its QR code).
+MOTCUA_PUBLIC_URL = (env_str("MOTCUA_PUBLIC_URL") or "http://127.0.0.1:8000").rstrip("/")
