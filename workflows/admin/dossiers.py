@@ -15,7 +15,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from workflows.models import Dossier, DossierAttachment, ProcessingLogEntry
+from workflows.models import (
+    Dossier,
+    DossierAttachment,
+    DossierConsent,
+    DossierRevision,
+    ProcessingLogEntry,
+)
 
 _PERSON_LABELS = {
     "full_name": _("Full name"),
@@ -79,6 +85,19 @@ class ProcessingLogInline(ReadOnlyInline):
     ordering = ["at", "id"]
 
 
+class RevisionInline(ReadOnlyInline):
+    """Every edit kept: when, why and by whom (the content stays in the revision rows)."""
+
+    model = DossierRevision
+    fields = readonly_fields = ("number", "reason", "at", "actor", "attachment_count", "note")
+    ordering = ["number"]
+    verbose_name_plural = _("revisions")
+
+    @admin.display(description=_("attachments"))
+    def attachment_count(self, obj: DossierRevision) -> int:
+        return len(obj.attachment_ids or [])
+
+
 @admin.register(Dossier)
 class DossierAdmin(admin.ModelAdmin):
     list_display = [
@@ -102,12 +121,19 @@ class DossierAdmin(admin.ModelAdmin):
         "applicant",
         "personal_details",
         "form_data",
+        "consent_given",
         ("submitted_at", "received_at", "appointment_date"),
         ("due_at", "finished_at", "returned_at"),
         ("created_at", "updated_at"),
     ]
-    readonly_fields = ["personal_details", "form_data", "created_at", "updated_at"]
-    inlines = [AttachmentInline, ProcessingLogInline]
+    readonly_fields = [
+        "personal_details",
+        "form_data",
+        "consent_given",
+        "created_at",
+        "updated_at",
+    ]
+    inlines = [AttachmentInline, RevisionInline, ProcessingLogInline]
 
     @admin.display(description=_("procedure"), ordering="version__procedure__code")
     def procedure_code(self, obj: Dossier) -> str:
@@ -130,6 +156,24 @@ class DossierAdmin(admin.ModelAdmin):
     @admin.display(description=_("form data"))
     def form_data(self, obj: Dossier) -> SafeString:
         return format_html("<pre>{}</pre>", json.dumps(obj.data, ensure_ascii=False, indent=2))
+
+    @admin.display(description=_("consent to the privacy notice"))
+    def consent_given(self, obj: Dossier) -> SafeString:
+        consent = DossierConsent.objects.filter(dossier=obj).first()
+        if consent is None:
+            return format_html("{}", "-")
+        given_by = consent.given_by or {}
+        rows = [
+            (_("Notice version"), consent.notice_version),
+            (_("Given by"), given_by.get("full_name", "")),
+            (_("Relationship"), given_by.get("relationship", "")),
+            (_("A child's data"), _("yes") if consent.for_child else _("no")),
+            (_("Given at"), consent.given_at),
+            (_("Withdrawn at"), consent.withdrawn_at or "-"),
+        ]
+        return format_html(
+            "<table>{}</table>", format_html_join("", "<tr><th>{}</th><td>{}</td></tr>", rows)
+        )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

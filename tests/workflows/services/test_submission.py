@@ -11,6 +11,7 @@ import time_machine
 from django.conf import settings
 from django.db import connection
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import translation
 
 from core.outbox.models import OutboxMessage
@@ -369,6 +370,21 @@ def test_an_adults_own_consent_will_do_when_the_data_is_not_a_childs() -> None:
 
     assert dossier.consent.for_child is False
     assert dossier.consent.given_by["relationship"] == "self"
+
+
+def test_the_admin_page_shows_the_code_the_revisions_and_the_consent(admin_client: Any) -> None:
+    d = desk(privacy=CHILD_PRIVACY)
+    dossier = submit(d, consent=PARENT).dossier
+
+    page = admin_client.get(
+        reverse("admin:workflows_dossier_change", args=[dossier.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert dossier.code in text
+    assert "Submitted" in text  # revision 1's reason
+    assert "2026-01" in text and "Trần Văn Bình" in text and "father" in text
 
 
 # --- idempotency ------------------------------------------------------------------------------
