@@ -61,3 +61,12 @@ class SubmissionInvalid(ValueError):
     def __init__(self, errors: dict[str, list[str]]) -> None:
         self.errors = errors
         super().__init__(f"the submission is invalid: {', '.join(sorted(errors))}")
+
+
+class ProcedurePackageInvalid(ValueError):
+    """A procedure package (``motcua/procedure@1``) that cannot be installed; ``errors`` lists
+    every problem, each naming where it is (``cases[2].deadline``, ``workflow``, ``form``)."""
+
+    def __init__(self, errors: list[str]) -> None:
+        self.errors = errors
+        super().__init__(f"the procedure package is invalid: {len(errors)} problem(s)")
