@@ -4,7 +4,13 @@ import hashlib
 import unicodedata
 from typing import Any
 
-from forms import form_data_clean, form_personal_split, form_routes, privacy_notice
+from forms import (
+    form_data_clean,
+    form_personal_merge,
+    form_personal_split,
+    form_routes,
+    privacy_notice,
+)
 
 from .conftest import NOTICE
 
@@ -107,3 +113,37 @@ def test_the_hash_is_of_the_nfc_text(example: dict[str, Any]) -> None:
 def test_no_privacy_notice_without_privacy(example: dict[str, Any]) -> None:
     del example["privacy"]
     assert privacy_notice(example) is None
+
+
+def test_merge_puts_personal_values_back(example: dict[str, Any]) -> None:
+    cleaned = form_data_clean(
+        example,
+        {
+            "owner_name": "Nguyễn Văn A",
+            "owner_id_number": "001099012345",
+            "address": {"province": "01", "commune": "00070", "street": "1 Hàng Bài"},
+            "agree": True,
+        },
+    )
+    personal, data = form_personal_split(example, cleaned)
+    assert form_personal_merge(example, personal, data) == cleaned
+    assert form_personal_merge(example, {}, data) == data
+
+
+def test_merge_into_a_plain_group() -> None:
+    schema = {
+        "format": "motcua/form@1",
+        "fields": [
+            {
+                "id": "parent",
+                "type": "group",
+                "label": "x",
+                "fields": [
+                    {"id": "name", "type": "text", "label": "x", "personal": "applicant.full_name"}
+                ],
+            }
+        ],
+    }
+    personal = {"applicant": {"full_name": "Lê C"}}
+    assert form_personal_merge(schema, personal, {}) == {"parent": {"name": "Lê C"}}
+    assert form_personal_merge(schema, {}, {}) == {}
