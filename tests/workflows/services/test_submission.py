@@ -11,9 +11,11 @@ import time_machine
 from django.conf import settings
 from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from core import outbox
 from core.outbox.models import OutboxMessage
 from workflows.engine import process_of
 from workflows.errors import DossierCodeExhausted, SubmissionInvalid
@@ -22,6 +24,7 @@ from workflows.models import (
     DossierAttachment,
     DossierCodeSequence,
     DossierConsent,
+    DossierDocument,
     DossierRevision,
     ProcedureVersion,
     ProcessingLogEntry,
@@ -128,6 +131,34 @@ def test_online_a_coded_new_dossier_with_its_revision_log_process_and_acknowledg
     assert message.payload == {"dossier": dossier.pk, "kind": "acknowledgement"}
     assert message.idempotency_key == f"dossier-doc:{dossier.pk}:acknowledgement"
     assert not DossierConsent.objects.exists()  # the form shows no privacy notice
+
+
+def test_the_acknowledgement_is_issued_once_after_the_commit() -> None:
+    d = desk()
+    dossier = submit(d).dossier
+    assert not DossierDocument.objects.exists()  # nothing is rendered inside the submission
+
+    outbox.drain()
+    submit(d)  # the same key again queues nothing more
+    outbox.drain()
+
+    document = DossierDocument.objects.get()
+    assert (document.dossier, document.kind) == (dossier, "acknowledgement")
+
+
+def test_a_submission_stays_a_handful_of_statements() -> None:
+    d = desk()
+    submit(d, submission_key="warm-up")
+
+    with CaptureQueriesContext(connection) as queries:
+        submit(d)
+    with CaptureQueriesContext(connection) as replay:
+        submit(d)
+
+    # 26 when written (SQLite and PostgreSQL): the key, the dossier, its 2 files, revision 1,
+    # the log, the process (5), the code and the outbox row, with their savepoints
+    assert len(queries) <= 30
+    assert len(replay) == 1  # the key's lookup
 
 
 @pytest.mark.parametrize("channel", [Dossier.Channel.IN_PERSON, Dossier.Channel.POST])
