@@ -30,3 +30,12 @@ def agency_lookup_set(lookup: AgencyLookup | None) -> None:
 def agency_kind(code: str) -> str | None:
     """The kind of the active agency with ``code``; ``None`` if there is none."""
     return _lookup[0](code)
+
+
+def known_agency_kinds() -> frozenset[str] | None:
+    """The kinds an agency may have (the model's choices); ``None`` without the model."""
+    try:
+        model = apps.get_model("workflows", "Agency")
+    except LookupError:
+        return None
+    return frozenset(str(value) for value, _label in model._meta.get_field("kind").choices or ())

@@ -59,6 +59,7 @@ class SemanticChecker:
             self._conditions(field, where, scope)
             self._personal_target(field, where, in_repeat)
             self._route(field, where, in_repeat)
+            self._agency_kinds(field, where)
             self._default(field, where)
             if field.is_group:
                 inner_repeat = in_repeat or field.repeat is not None
@@ -113,6 +114,16 @@ class SemanticChecker:
             self.error(where, message % {"route": field.route, "other": self._routes[field.route]})
         else:
             self._routes[field.route] = where
+
+    def _agency_kinds(self, field: Field, where: str) -> None:
+        from forms.agencies import known_agency_kinds
+
+        known = known_agency_kinds() if field.agency_kinds else None
+        if known is None:
+            return
+        for kind in field.agency_kinds:
+            if kind not in known:
+                self.error(where, _("agency_kinds: unknown kind %(kind)s") % {"kind": kind})
 
     def _default(self, field: Field, where: str) -> None:
         if not field.has_default:

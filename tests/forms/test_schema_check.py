@@ -250,6 +250,11 @@ def test_personal_inside_a_plain_group_is_allowed() -> None:
     assert form_schema_check(_form(group)) == []
 
 
+def test_agency_kinds_are_kinds_of_agency() -> None:
+    agency = {"id": "a", "type": "agency", "label": "x", "agency_kinds": ["school", "schol"]}
+    assert _one_error(_form(agency)) == "a: agency_kinds: unknown kind schol"
+
+
 def test_routes_are_used_once_and_never_inside_a_repeat() -> None:
     agency = {"id": "a", "type": "agency", "label": "x", "route": "competent"}
     assert _one_error(_form(agency, {**agency, "id": "b"})) == (
