@@ -105,7 +105,9 @@ class DataCleaner:
 
     def _group(self, field: Field, raw: Any, path: str, scope: Mapping[str, Any]) -> Any:
         if field.repeat is None:
-            return self.clean_object(field.fields, raw or {}, prefix=f"{path}.", outer=scope)
+            return self.clean_object(
+                field.fields, {} if raw is None else raw, prefix=f"{path}.", outer=scope
+            )
         rows = [] if raw is None else raw
         if not isinstance(rows, list):
             self.add(path, _("Send a list of entries."))

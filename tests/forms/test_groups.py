@@ -58,9 +58,10 @@ def test_a_plain_group_is_one_nested_object() -> None:
         "siblings": {"name": "An", "grade": 7}
     }
     assert errors_of(_form(), {}) == {"siblings.name": ["This field is required."]}
-    assert errors_of(_form(), {"siblings": [{"name": "An"}]}) == {
-        "siblings": ["Send the fields as an object."]
-    }
+    for wrong in ([{"name": "An"}], [], "An"):
+        assert errors_of(_form(), {"siblings": wrong}) == {
+            "siblings": ["Send the fields as an object."]
+        }
 
 
 def test_a_row_condition_reads_the_row_over_the_form() -> None:
