@@ -87,7 +87,7 @@ def _integer(field: Field, raw: Any, partial: bool) -> Any:
         value = int(raw)
     elif isinstance(raw, str) and re.fullmatch(r"[+-]?\d{1,15}", raw.strip()):
         value = int(raw.strip())
-    if value is None:
+    if value is None or abs(value) >= 10**15:
         raise ValueInvalid(_("Enter a whole number."))
     return _in_bounds(field, value)
 

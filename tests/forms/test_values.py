@@ -86,6 +86,8 @@ def test_values_clean_to_their_json_form(
         ("integer", "4.5", {}, "Enter a whole number."),
         ("integer", "1 000", {}, "Enter a whole number."),
         ("integer", True, {}, "Enter a whole number."),
+        ("integer", 10**15, {}, "Enter a whole number."),
+        ("integer", "1000000000000000", {}, "Enter a whole number."),
         ("integer", "0", {"min": 1}, "Enter a value of at least 1."),
         ("integer", 21, {"max": 20}, "Enter a value of at most 20."),
         ("number", "1,000.5", {}, "Enter a number."),
