@@ -26,6 +26,7 @@ from workflows.services.reception import (
 )
 from workflows.services.supplementation import dossier_supplement
 
+from ..engine.conftest import _fresh_flow_classes  # noqa: F401  (autouse: flows built per test)
 from .reception_setup import CODE, OWNER, local, pdf_text, reception
 
 pytestmark = pytest.mark.django_db
