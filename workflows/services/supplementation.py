@@ -9,9 +9,10 @@ from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from viewflow.workflow.models import Process
 
 from forms import form_data_clean, form_personal_split
-from workflows.engine import event_deliver
+from workflows.engine import event_deliver, process_of
 from workflows.errors import SupplementationNotOpen
 from workflows.models import Dossier, DossierRevision, SupplementationRequest
 from workflows.services.attachments import dossier_attachment_add
@@ -40,6 +41,11 @@ def dossier_supplement(
     dossier had before the request given back, and the process returns to the step that
     asked. Raises SupplementationNotOpen when no request is waiting for an answer."""
     with transaction.atomic():
+        # the process's row first, as the engine and the reception services take it (then
+        # the dossier's): the same order everywhere, no deadlock with a parallel branch
+        process = process_of(dossier)
+        if process is not None:
+            Process.objects.select_for_update().filter(pk=process.pk).values_list("pk").first()
         dossier = (
             Dossier.objects.select_for_update(of=("self",))
             .select_related("version", "case", "receiving_agency")
