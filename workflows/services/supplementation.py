@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from viewflow.workflow.models import Process
 
-from forms import form_data_clean, form_personal_split
+from forms import form_data_clean, form_personal_merge, form_personal_split
 from workflows.engine import event_deliver, process_of
 from workflows.errors import SupplementationNotOpen
 from workflows.models import Dossier, DossierRevision, SupplementationRequest
@@ -93,26 +93,13 @@ def _merge_data(dossier: Dossier, data: dict[str, Any]) -> None:
     ``data`` over it, cleaned and split again into ``personal`` and ``data``."""
     schema = dossier.version.form_schema or {}
     personal: dict[str, Any] = dict(dossier.personal or {})
-    current = {**(dossier.data or {}), **_personal_fields(schema, personal)}
+    current = form_personal_merge(schema, personal, dossier.data or {})
     cleaned = form_data_clean(schema, {**current, **data})
     new_personal, new_data = form_personal_split(schema, cleaned)
     for role, details in (new_personal or {}).items():
         personal[role] = {**(personal.get(role) or {}), **(details or {})}
     dossier.personal, dossier.data = personal, new_data
     dossier.save(update_fields=["personal", "data", "updated_at"])
-
-
-def _personal_fields(schema: dict[str, Any], personal: dict[str, Any]) -> dict[str, Any]:
-    """The form's top-level fields marked ``personal: owner.<key>`` / ``applicant.<key>``
-    (form language motcua/form@1) with their values from ``Dossier.personal``."""
-    values: dict[str, Any] = {}
-    for field in schema.get("fields") or []:
-        target = str(field.get("personal") or "")
-        role, _dot, key = target.partition(".")
-        value = (personal.get(role) or {}).get(key) if key else None
-        if value not in (None, ""):
-            values[str(field.get("id"))] = value
-    return values
 
 
 def _as_file(content: Any, name: str) -> File:
