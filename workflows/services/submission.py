@@ -77,7 +77,9 @@ def dossier_submit(
     SubmissionInvalid listing every problem, with nothing saved. The same ``submission_key``
     from the same account on the same channel returns the first dossier with
     ``created=False`` and writes nothing, even when its content differs (a retry is the same
-    submission; a new submission takes a new key).
+    submission; a new submission takes a new key). ``consent`` is required, and kept, when the
+    version's form shows a privacy notice; without a notice there is nothing to consent to and
+    it is ignored.
     """
     submitter = _submitter(channel, applicant, by)
     if not submission_key.strip():

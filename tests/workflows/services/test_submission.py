@@ -344,6 +344,25 @@ def test_an_inactive_receiving_agency_is_refused() -> None:
     assert list(errors) == ["receiving_agency"]
 
 
+def test_an_inactive_competent_agency_is_refused() -> None:
+    d = desk()
+    closed = AgencyFactory(code="000.00.02.H56", parent=d.province, active=False)
+
+    errors = refused(d, competent_agency=closed)
+
+    assert errors == {"competent_agency": ["This agency is no longer active."]}
+
+
+def test_a_route_to_an_agency_that_is_not_active_is_a_form_error() -> None:
+    d = desk()
+    d.school.active = False
+    d.school.save(update_fields=["active"])
+
+    errors = refused(d, data={**DATA, "school": d.school.code})
+
+    assert list(errors) == ["school"]
+
+
 # --- the privacy notice and the parent's consent ----------------------------------------------
 
 
