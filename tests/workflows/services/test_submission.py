@@ -163,9 +163,9 @@ def test_a_submission_stays_a_handful_of_statements() -> None:
 
 @pytest.mark.parametrize("channel", [Dossier.Channel.IN_PERSON, Dossier.Channel.POST])
 def test_at_the_counter_and_by_post_the_officer_enters_it(channel: Dossier.Channel) -> None:
-    d = desk()
+    d = desk(privacy=CHILD_PRIVACY)
 
-    result = submit(d, channel=channel, applicant=None, by=d.officer)
+    result = submit(d, channel=channel, applicant=None, by=d.officer, consent=PARENT)
 
     dossier = result.dossier
     assert result.created
@@ -174,6 +174,7 @@ def test_at_the_counter_and_by_post_the_officer_enters_it(channel: Dossier.Chann
     assert dossier.applicant is None
     assert dossier.owner["phone"] == "0912345678"  # the applicant's contact: the form's fields
     assert dossier.revisions.get().actor == d.officer
+    assert (dossier.consent.channel, dossier.consent.for_child) == (channel, True)
     assert dossier.log_entries.get(action="submitted").actor == d.officer
     assert process_of(dossier) is not None
     assert [m.payload["dossier"] for m in OutboxMessage.objects.all()] == [dossier.pk]
