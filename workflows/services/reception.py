@@ -51,7 +51,7 @@ def dossier_accept(*, task_id: int, user: Any, comment: str = "") -> Dossier:
     Only while the dossier has not been received (DossierAlreadyReceived)."""
     with _reception_task(task_id=task_id, user=user, outcome="accept") as (task, dossier):
         if dossier.received_at is not None:
-            raise DossierAlreadyReceived(f"dossier {dossier.pk} was already received")
+            raise DossierAlreadyReceived(_("This dossier has already been received."))
         now = timezone.now()
         due = legal_due(received_at=now, case=dossier.case, agency=dossier.receiving_agency)
         before = dossier.status
@@ -79,7 +79,7 @@ def dossier_request_supplementation(
         raise SupplementationItemsRequired(_("List at least one missing or incorrect item."))
     with _reception_task(task_id=task_id, user=user, outcome="supplement") as (task, dossier):
         if SupplementationRequest.objects.filter(dossier=dossier).exists():
-            raise _already_requested(dossier)
+            raise _already_requested()
         step = task.flow_task.name
         try:
             with transaction.atomic():
@@ -96,7 +96,7 @@ def dossier_request_supplementation(
                     pause=pause,
                 )
         except IntegrityError as exc:  # another request won the race (one-to-one)
-            raise _already_requested(dossier) from exc
+            raise _already_requested() from exc
         before = dossier.status
         dossier.status = Status.SUPPLEMENTATION_REQUESTED
         dossier.save(update_fields=["status", "updated_at"])
@@ -159,9 +159,9 @@ def _log_status(dossier: Dossier, user: Any, action: str, task: Task, before: in
     )
 
 
-def _already_requested(dossier: Dossier) -> SupplementationAlreadyRequested:
+def _already_requested() -> SupplementationAlreadyRequested:
     return SupplementationAlreadyRequested(
-        f"dossier {dossier.pk} already had its supplementation request: a dossier gets one"
+        _("Supplementation of this dossier was already requested: a dossier gets one request.")
     )
 
 

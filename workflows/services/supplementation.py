@@ -9,6 +9,7 @@ from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from viewflow.workflow.models import Process
 
 from forms import form_data_clean, form_personal_merge, form_personal_split
@@ -58,7 +59,7 @@ def dossier_supplement(
             .first()
         )
         if request is None or request.answered_at is not None:
-            raise SupplementationNotOpen(f"dossier {dossier.pk}: no open request to answer")
+            raise SupplementationNotOpen(_("No supplementation request of this dossier is open."))
         if data:
             _merge_data(dossier, data)
         for document in documents:
