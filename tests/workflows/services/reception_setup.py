@@ -11,6 +11,7 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from workflows.definitions.loader import dump
+from workflows.definitions.model import Definition
 from workflows.engine import process_start
 from workflows.models import Agency, Dossier, DossierDocument, ProcedureVersionTemplate
 from workflows.services.procedure_versions import procedure_version_publish
@@ -73,6 +74,7 @@ def reception(
     form_schema: dict[str, Any] | None = None,
     templates: Sequence[Any] = (),
     code: str = CODE,
+    definition: Definition | None = None,
     **case: Any,
 ) -> Reception:
     """A dossier with a code, submitted to the public service centre of xã An Bình (under its
@@ -96,7 +98,8 @@ def reception(
     procedure = ProcedureFactory(
         code="3.000467.H18", name="Cấp bản sao văn bằng, chứng chỉ từ sổ gốc"
     )
-    version = _published(procedure, case, form_schema or {}, templates)
+    flow = definition or reception_flow()
+    version = _published(flow, procedure, case, form_schema or {}, templates)
     dossier = dossier_on(
         version,
         code=code,
@@ -115,10 +118,13 @@ def reception(
 
 
 def _published(
-    procedure: Any, case: dict[str, Any], form_schema: dict[str, Any], templates: Sequence[Any]
+    definition: Definition,
+    procedure: Any,
+    case: dict[str, Any],
+    form_schema: dict[str, Any],
+    templates: Sequence[Any],
 ) -> Any:
-    """The reception flow published with one case (5 working days unless ``case`` says)."""
-    definition = reception_flow()
+    """``definition`` published with one case (5 working days unless ``case`` says)."""
     ensure_roles(definition)
     version = ProcedureVersionFactory(
         procedure=procedure, definition=dump(definition), form_schema=form_schema

@@ -1,5 +1,7 @@
 """The reception outcomes: accept (Form 01), request supplementation (Form 02), refuse (Form 03)."""
 
+from dataclasses import replace
+
 import pytest
 import time_machine
 from django.utils import translation
@@ -27,6 +29,7 @@ from workflows.services.reception import (
 from workflows.services.supplementation import dossier_supplement
 
 from ..engine.conftest import _fresh_flow_classes  # noqa: F401  (autouse: flows built per test)
+from ..engine.helpers import reception_flow
 from .reception_setup import CODE, OWNER, local, pdf_text, reception
 
 pytestmark = pytest.mark.django_db
@@ -222,3 +225,26 @@ def test_no_personal_data_in_the_processing_log():
     assert len(entries) >= 8
     for value in OWNER.values():
         assert value not in written
+
+
+def test_a_review_step_that_sets_processing_after_acceptance():
+    flow = reception_flow()
+    nodes = tuple(
+        replace(node, status="processing") if node.id == "review" else node for node in flow.nodes
+    )
+    state = reception(definition=replace(flow, nodes=nodes))
+    dossier_accept(task_id=state.task().pk, user=state.receptionist)
+    assert state.refresh().status == Status.PROCESSING
+    changes = [row for row in log_of(state.dossier) if row[3] is not None]
+    assert changes == [
+        ("accepted", "reception", Status.NEW, Status.ACCEPTED),
+        ("status_changed", "review", Status.ACCEPTED, Status.PROCESSING),
+    ]
+    # asked at review: the status it had comes back with the answer, and review again
+    dossier_request_supplementation(
+        task_id=state.task("review").pk, user=state.specialist, items=[MissingItem("Sổ gốc")]
+    )
+    assert state.dossier.clock_pauses.get().status_before == Status.PROCESSING
+    dossier_supplement(dossier=state.dossier, by=None)
+    assert state.refresh().status == Status.PROCESSING
+    assert state.task("review").status == "NEW"
