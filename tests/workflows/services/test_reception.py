@@ -77,6 +77,7 @@ def test_accept_across_tet_gives_the_calendar_s_appointment_and_form_01():
         "5. Thời gian trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 26 tháng 02 năm 2026",
         "6. Đăng ký nhận kết quả tại: Trung tâm Phục vụ hành chính công xã An Bình",
         "Trần Văn Đức",
+        f"bằng mã hồ sơ {CODE} và mã tra cứu {dossier.tracking_secret}",
     ]:
         assert expected in content, expected
     document = DossierDocument.objects.get(dossier=dossier, kind=Kind.RECEIPT)
