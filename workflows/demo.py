@@ -1,5 +1,6 @@
-"""Demo data: a small province, its education department, officers for every role, a citizen
-and the diploma-copy procedure. Every function is idempotent (safe to run again)."""
+"""Demo data: a small province, its education department, schools and units, officers for
+every step of the four seed procedures, a citizen, the seed procedures published and demo
+dossiers in several states. Every function is idempotent (safe to run again)."""
 
 import os
 import secrets
@@ -10,8 +11,9 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from signing.services import document_template_install_defaults
-from workflows.models import Agency, Membership, Procedure, ProcedureCase, ProcedureVersion, Role
-from workflows.services.procedure_versions import procedure_version_new_draft
+from workflows.demo_dossiers import demo_dossiers
+from workflows.models import Agency, Membership, ProcedureVersion, Role
+from workflows.procedures import package_install, seed_packages
 
 Kind = Agency.Kind
 
@@ -41,6 +43,15 @@ AGENCIES = [
     ),
     ("000.11.20.H99", "Trường THCS Nguyễn Du", "THCS Nguyễn Du", Kind.SCHOOL, "000.00.20.H99"),
     ("000.12.20.H99", "Trường THCS Lê Quý Đôn", "THCS Lê Quý Đôn", Kind.SCHOOL, "000.00.20.H99"),
+    # staff transfer: the sending and the receiving unit (the department manages both)
+    ("000.13.20.H99", "Trường THPT Chu Văn An", "THPT Chu Văn An", Kind.SCHOOL, "000.00.20.H99"),
+    (
+        "000.21.20.H99",
+        "Trung tâm Giáo dục thường xuyên tỉnh Demo",
+        "TT GDTX",
+        Kind.OTHER,
+        "000.00.20.H99",
+    ),
     (
         "000.00.90.H99",
         "Trung tâm Phục vụ hành chính công tỉnh Demo",
@@ -53,6 +64,9 @@ AGENCIES = [
 
 DEPARTMENT = "000.00.20.H99"
 QUALITY_OFFICE = "000.02.20.H99"
+SCHOOL = "000.12.20.H99"  # the receiving school (transfers) and the enrolling school
+SENDING_UNIT = "000.13.20.H99"
+RECEIVING_UNIT = "000.21.20.H99"
 
 # (username, role code or "", agency code or "", superuser)
 ACCOUNTS = [
@@ -62,7 +76,14 @@ ACCOUNTS = [
     ("demo_result_desk", Role.Standard.RESULT_DESK, DEPARTMENT, False),
     ("demo_admin", Role.Standard.ADMIN, DEPARTMENT, True),
     ("demo_citizen", "", "", False),
+    ("demo_school_specialist", Role.Standard.SPECIALIST, SCHOOL, False),
+    ("demo_school_leader", Role.Standard.LEADER, SCHOOL, False),
+    ("demo_sending_leader", Role.Standard.LEADER, SENDING_UNIT, False),
+    ("demo_receiving_leader", Role.Standard.LEADER, RECEIVING_UNIT, False),
 ]
+# Further roles of the same accounts: the department's specialist checks diploma copies and
+# staff transfers (the department is their competent agency).
+MORE_MEMBERSHIPS = [("demo_specialist", Role.Standard.SPECIALIST, DEPARTMENT)]
 
 
 @dataclass(frozen=True)
@@ -137,12 +158,11 @@ def demo_accounts(
         user.is_superuser = superuser
         user.set_password(passwords[username])
         user.save()
-        if role_code:
+        memberships = [(role_code, agency_code)] if role_code else []
+        memberships += [(r, a) for name, r, a in MORE_MEMBERSHIPS if name == username]
+        for role, agency in memberships:
             Membership.objects.update_or_create(
-                user=user,
-                agency=agencies[agency_code],
-                role=roles[role_code],
-                defaults={"active": True},
+                user=user, agency=agencies[agency], role=roles[role], defaults={"active": True}
             )
         accounts.append(
             DemoAccount(username, role_code or "citizen", agency_code or "-", passwords[username])
@@ -150,82 +170,9 @@ def demo_accounts(
     return accounts
 
 
-DIPLOMA_DOCUMENTS = [
-    {
-        "code": "request_form",
-        "name": "Đơn đề nghị cấp bản sao văn bằng, chứng chỉ từ sổ gốc",
-        "originals": 1,
-        "copies": 0,
-        "required": True,
-        "note": "",
-    },
-    {
-        "code": "identity_document",
-        "name": "Thẻ căn cước, căn cước công dân hoặc hộ chiếu còn giá trị sử dụng",
-        "originals": 1,
-        "copies": 0,
-        "required": True,
-        "note": "Xuất trình bản chính để đối chiếu.",
-    },
-    {
-        "code": "authorisation",
-        "name": "Giấy tờ chứng minh quan hệ hoặc văn bản ủy quyền",
-        "originals": 1,
-        "copies": 0,
-        "required": False,
-        "note": "Khi người đề nghị không phải là người được cấp văn bằng, chứng chỉ.",
-    },
-    {
-        "code": "return_envelope",
-        "name": "Phong bì có dán tem, ghi rõ địa chỉ người nhận",
-        "originals": 1,
-        "copies": 0,
-        "required": False,
-        "note": "Khi đề nghị và nhận kết quả qua dịch vụ bưu chính.",
-    },
-]
-
-
-def demo_procedure() -> Procedure:
-    procedure, _created = Procedure.objects.update_or_create(
-        code="1.010020",
-        defaults={
-            "name": "Cấp bản sao văn bằng, chứng chỉ từ sổ gốc",
-            "field": "Văn bằng, chứng chỉ",
-            "online_level": Procedure.OnlineLevel.PARTLY_ONLINE,
-            "legal_basis": (
-                "Nghị định số 23/2015/NĐ-CP ngày 16/02/2015 của Chính phủ về cấp bản sao từ sổ "
-                "gốc, chứng thực bản sao từ bản chính, chứng thực chữ ký và chứng thực hợp đồng, "
-                "giao dịch.\nThông tư số 21/2019/TT-BGDĐT ngày 29/11/2019 của Bộ Giáo dục và Đào "
-                "tạo ban hành Quy chế quản lý bằng tốt nghiệp trung học cơ sở, bằng tốt nghiệp "
-                "trung học phổ thông, văn bằng giáo dục đại học và chứng chỉ của hệ thống giáo "
-                "dục quốc dân."
-            ),
-            "deciding_authority": (
-                "Cơ quan, cơ sở giáo dục đang quản lý sổ gốc cấp văn bằng, chứng chỉ."
-            ),
-        },
-    )
-    versions = ProcedureVersion.objects.filter(procedure=procedure, agency__isnull=True)
-    if not versions.exists():
-        procedure_version_new_draft(procedure=procedure, scope=None)
-    draft = versions.filter(status=ProcedureVersion.Status.DRAFT).order_by("-number").first()
-    if draft is not None:
-        ProcedureCase.objects.update_or_create(
-            version=draft,
-            code="standard",
-            defaults={
-                "name": "Cấp bản sao văn bằng, chứng chỉ từ sổ gốc",
-                "required_documents": DIPLOMA_DOCUMENTS,
-                "fee_amount": 0,
-                "fee_name": "Phí cấp bản sao (theo quy định của tỉnh)",
-                "deadline_amount": 0,
-                "deadline_unit": ProcedureCase.DeadlineUnit.SAME_DAY,
-                "cutoff_applies": True,
-                "order": 1,
-            },
-        )
-    return procedure
+def demo_procedures() -> list[ProcedureVersion]:
+    """The four seed procedures, published province-wide (unchanged ones are left alone)."""
+    return [package_install(source=path).version for path in seed_packages()]
 
 
 def demo_load(*, accounts_file: Path, shared_password: str = "") -> list[DemoAccount]:
@@ -236,5 +183,6 @@ def demo_load(*, accounts_file: Path, shared_password: str = "") -> list[DemoAcc
         passwords = demo_passwords(accounts_file=accounts_file, shared_password=shared_password)
         accounts = demo_accounts(agencies=agencies, roles=roles, passwords=passwords)
         document_template_install_defaults()
-        demo_procedure()
+        demo_procedures()
+        demo_dossiers(receiving_agency=agencies[DEPARTMENT])
     return accounts

@@ -6,16 +6,42 @@ from django.core.management import CommandError, call_command
 
 from workflows.models import (
     Agency,
+    Dossier,
+    DossierDocument,
     Membership,
     Procedure,
     ProcedureCase,
     ProcedureVersion,
+    ProcessingLogEntry,
     Role,
 )
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [Agency, Role, Membership, Procedure, ProcedureVersion, ProcedureCase, get_user_model()]
+MODELS = [
+    Agency,
+    Role,
+    Membership,
+    Procedure,
+    ProcedureVersion,
+    ProcedureCase,
+    get_user_model(),
+    Dossier,
+    DossierDocument,
+    ProcessingLogEntry,
+]
+USERNAMES = {
+    "demo_reception",
+    "demo_specialist",
+    "demo_leader",
+    "demo_result_desk",
+    "demo_admin",
+    "demo_citizen",
+    "demo_school_specialist",
+    "demo_school_leader",
+    "demo_sending_leader",
+    "demo_receiving_leader",
+}
 
 
 def _counts() -> dict[str, int]:
@@ -39,8 +65,9 @@ def test_running_twice_gives_the_same_data_and_passwords(tmp_path, capsys):
     second = _run(tmp_path, capsys)
     assert _counts() == counts
     assert first == second
-    assert counts["Agency"] == 8 and counts["Role"] == 5 and counts["Membership"] == 5
-    assert counts["ProcedureVersion"] == 1 and counts["ProcedureCase"] == 1
+    assert counts["Agency"] == 10 and counts["Role"] == 5 and counts["Membership"] == 10
+    assert counts["ProcedureVersion"] == 4 and counts["ProcedureCase"] == 6
+    assert counts["Dossier"] == 7
 
 
 def test_it_prints_and_keeps_the_accounts(tmp_path, capsys):
@@ -50,14 +77,7 @@ def test_it_prints_and_keeps_the_accounts(tmp_path, capsys):
     saved = dict(
         line.split("\t") for line in accounts_file.read_text().splitlines() if "\t" in line
     )
-    assert set(saved) == {
-        "demo_reception",
-        "demo_specialist",
-        "demo_leader",
-        "demo_result_desk",
-        "demo_admin",
-        "demo_citizen",
-    }
+    assert set(saved) == USERNAMES
     assert out.splitlines()[0].split() == ["username", "role", "agency", "password"]
     for username, password in saved.items():
         assert f"{username} " in out and password in out
@@ -74,25 +94,59 @@ def test_the_shared_password_comes_from_the_environment(tmp_path, capsys, monkey
     assert not (tmp_path / "accounts.txt").exists()
 
 
-def test_the_demo_procedure_is_a_draft_with_a_same_day_case(tmp_path, capsys):
+def test_the_four_seed_procedures_are_published(tmp_path, capsys):
     _run(tmp_path, capsys)
-    version = ProcedureVersion.objects.get(procedure__code="1.010020")
-    assert version.status == ProcedureVersion.Status.DRAFT and version.agency is None
-    case = version.cases.get()
+    published = ProcedureVersion.objects.published()
+    assert sorted(published.values_list("procedure__code", flat=True)) == [
+        "1.010020",
+        "2.002481",
+        "CHUYENCONGTAC.VC",
+        "LOP6.TUYENSINH",
+    ]
+    version = published.get(procedure__code="1.010020")
+    assert version.agency is None
+    case = version.cases.get(code="standard")
     assert case.deadline_unit == ProcedureCase.DeadlineUnit.SAME_DAY
     assert case.cutoff_applies
     assert "request_form" in case.document_codes()
     case.full_clean()
 
 
+def test_the_demo_dossiers_are_in_several_states(tmp_path, capsys):
+    _run(tmp_path, capsys)
+    Status = Dossier.Status
+    states = sorted(Dossier.objects.values_list("status", flat=True))
+    assert states == [
+        Status.NEW,
+        Status.NOT_ACCEPTED,
+        Status.PROCESSING,
+        Status.PROCESSING,
+        Status.PROCESSING,
+        Status.SUPPLEMENTATION_REQUESTED,
+        Status.RESULT_RETURNED,
+    ]
+    assert all(d.code for d in Dossier.objects.all())
+    received = Dossier.objects.filter(received_at__isnull=False)
+    assert received.count() == 4 and all(d.appointment_date for d in received)
+    kinds = set(DossierDocument.objects.values_list("kind", flat=True))
+    assert {"receipt", "supplementation", "refusal"} <= kinds
+    # made through the services: each one's log starts with its submission
+    for dossier in Dossier.objects.all():
+        first = ProcessingLogEntry.objects.filter(dossier=dossier).order_by("at", "id").first()
+        assert first.action == "submitted"
+
+
 def test_the_tree_and_memberships(tmp_path, capsys):
     _run(tmp_path, capsys)
     department = Agency.objects.get(code="000.00.20.H99")
     assert department.parent.code == "000.00.00.H99"
-    assert Agency.objects.filter(parent=department, kind=Agency.Kind.SCHOOL).count() == 2
+    assert Agency.objects.filter(parent=department, kind=Agency.Kind.SCHOOL).count() == 3
     assert Agency.objects.filter(kind=Agency.Kind.COMMUNE).exists()
-    specialist = Membership.objects.get(user__username="demo_specialist")
-    assert (specialist.role.code, specialist.agency.parent) == ("specialist", department)
+    specialist = Membership.objects.filter(user__username="demo_specialist")
+    assert {(m.role.code, m.agency.code) for m in specialist} == {
+        ("specialist", "000.02.20.H99"),
+        ("specialist", department.code),
+    }
 
 
 def test_it_refuses_to_run_without_debug(tmp_path, capsys, settings):
@@ -101,4 +155,4 @@ def test_it_refuses_to_run_without_debug(tmp_path, capsys, settings):
         _run(tmp_path, capsys)
     assert _counts()["Agency"] == 0
     _run(tmp_path, capsys, "--force")
-    assert _counts()["Agency"] == 8
+    assert _counts()["Agency"] == 10

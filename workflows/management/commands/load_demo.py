@@ -1,4 +1,5 @@
-"""``manage.py load_demo``: demo agencies, roles, accounts and a procedure (idempotent)."""
+"""``manage.py load_demo``: demo agencies, roles, accounts, the four seed procedures published
+and demo dossiers in several states (idempotent)."""
 
 import os
 from pathlib import Path
@@ -11,7 +12,10 @@ from workflows.demo import demo_load
 
 
 class Command(BaseCommand):
-    help = "Load demo agencies, roles, one account per role and the diploma-copy procedure."
+    help = (
+        "Load demo agencies, roles, officers for every step, the four seed procedures and demo "
+        "dossiers in several states."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
