@@ -17,6 +17,7 @@ from .arithmetic import (
     working_days_between,
     working_time_between,
 )
+from .hours import DEFAULT_CUTOFF
 from .memo import calendar_for
 
 Unit = ProcedureCase.DeadlineUnit
@@ -36,7 +37,7 @@ def counted_from(received_at: datetime, *, calendar: Calendar, cutoff: bool) -> 
     moment = local(received_at)
     day = moment.date()
     hours = calendar.office_hours(day)
-    late = cutoff and moment.time() >= getattr(calendar, "cutoff", moment.time())
+    late = cutoff and moment.time() >= getattr(calendar, "cutoff", DEFAULT_CUTOFF)
     if hours and not late:
         for opens, closes in hours:
             if moment.time() < closes:
