@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from forms import form_schema_check
 from signing.defaults import DEFAULT_TEMPLATES
@@ -96,7 +97,8 @@ def _scope(code: str | None) -> Agency | None:
         return None
     agency = Agency.objects.filter(code=code).first()
     if agency is None:
-        raise ProcedurePackageInvalid([f"scope: there is no agency with the code {code}"])
+        message = _("scope: there is no agency with the code %(code)s")
+        raise ProcedurePackageInvalid([message % {"code": code}])
     return agency
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator
 
 from workflows.definitions import DefinitionInvalid, parse_text
@@ -144,14 +145,16 @@ def _case_errors(cases: list[Mapping[str, Any]]) -> list[str]:
     errors = []
     codes = [case["code"] for case in cases]
     if len(codes) != len(set(codes)):
-        errors.append("cases: two cases have the same code")
+        errors.append(_("cases: two cases have the same code"))
     for index, case in enumerate(cases, start=1):
         documents = [d["code"] for d in case.get("documents", [])]
         if len(documents) != len(set(documents)):
-            errors.append(f"cases[{index}].documents: two documents have the same code")
+            message = _("cases[%(index)s].documents: two documents have the same code")
+            errors.append(message % {"index": index})
         deadline = case["deadline"]
         if deadline["unit"] != ProcedureCase.DeadlineUnit.SAME_DAY and not deadline.get("amount"):
-            errors.append(f"cases[{index}].deadline.amount: at least 1 for {deadline['unit']}")
+            message = _("cases[%(index)s].deadline.amount: at least 1 for %(unit)s")
+            errors.append(message % {"index": index, "unit": deadline["unit"]})
     return errors
 
 

@@ -20,6 +20,13 @@ pytestmark = pytest.mark.django_db
 Status = ProcedureVersion.Status
 
 
+@pytest.fixture(autouse=True)
+def _english():  # type: ignore[no-untyped-def]
+    """Messages are asserted in English (the msgids)."""
+    with translation.override("en"):
+        yield
+
+
 def package(**changes: Any) -> dict[str, Any]:
     return {
         "format": "motcua/procedure@1",
@@ -158,7 +165,7 @@ def test_the_workflow_and_the_form_are_checked_by_their_languages():
     bad = package()
     bad["workflow"]["nodes"][1]["outcomes"]["refuse"] = "done"
     bad["form"]["fields"][0]["type"] = "colour"
-    with translation.override("en"), pytest.raises(ProcedurePackageInvalid) as caught:
+    with pytest.raises(ProcedurePackageInvalid) as caught:
         package_install(source=bad)
     errors = caught.value.errors
     assert any(e.startswith("form: ") for e in errors)
@@ -170,7 +177,7 @@ def test_the_workflow_and_the_form_are_checked_by_their_languages():
 
 
 def test_yaml_that_does_not_parse():
-    with translation.override("en"), pytest.raises(ProcedurePackageInvalid) as caught:
+    with pytest.raises(ProcedurePackageInvalid) as caught:
         package_read("format: [motcua\nprocedure: x\n")
     assert caught.value.errors[0].startswith("The definition is not valid YAML or JSON")
 
