@@ -8,7 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
-from workflows.models import Agency, Dossier, DossierAttachment
+from workflows.models import Agency, Dossier
 
 from .people import applicant_context, officer_context
 from .texts import SYMBOLS, document_form_text, place_name, processing_time_text
@@ -109,9 +109,7 @@ def received_documents(dossier: Dossier) -> list[dict[str, Any]]:
     """The case's documents, each with the files received for it (``received``). With no file
     at all (a paper dossier at the counter) every document of the case is listed as received
     on paper; otherwise only those with a file."""
-    files: Counter[str] = Counter(
-        a.document_code for a in dossier.attachments.all() if isinstance(a, DossierAttachment)
-    )
+    files: Counter[str] = Counter(a.document_code for a in dossier.attachments.all())
     documents = []
     for item in dossier.case.required_documents or []:
         form, copies = document_form_text(item)
