@@ -232,3 +232,13 @@ def test_two_receptions_on_separate_paths_are_allowed():
 
 def test_the_small_definition_still_validates():
     assert codes(SMALL) == []
+
+
+def test_bpmn_with_broken_sources_is_refused():
+    from workflows.bpmn import BpmnImportError
+
+    xml = definition_to_bpmn(load({**full(), "sources": copy.deepcopy(SOURCES)}))
+    broken = xml.replace(b'motcua:sources="[', b'motcua:sources="{[', 1)
+    assert broken != xml
+    with pytest.raises(BpmnImportError):
+        definition_from_bpmn(broken)
