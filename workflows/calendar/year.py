@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Q
+from django.utils import translation
 
 from workflows.models import Agency, CalendarDay
 
@@ -31,7 +32,8 @@ def year_days(year: int, agency: Agency | None) -> list[YearDay]:
         .filter(Q(agency__isnull=True) | Q(agency_id__in=ids))
         .select_related("agency")
     )
-    base = base_year(year)
+    language = "vi" if (translation.get_language() or "vi").startswith("vi") else "en_US"
+    base = base_year(year, language)
     sources: dict[date, list[tuple[str, str]]] = {}
     for day, name in (*base.holidays.items(), *base.workdays.items()):
         sources.setdefault(day, []).append(("package", name))

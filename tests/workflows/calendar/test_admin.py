@@ -49,15 +49,15 @@ def test_the_year_page_shows_the_package_added_days_and_make_up_saturdays(admin_
     CalendarDay.objects.create(
         day=date(2026, 2, 16), kind=Kind.WORKING_DAY, name="Open on Tết eve", agency=parent
     )
-    with translation.override("en"):
-        page = admin_client.get(
-            reverse("admin:workflows_calendarday_year"), {"year": "2026", "agency": agency.pk}
-        ).content.decode()
-    assert "Lunar New Year" in page  # from the package
-    assert "31/08/2026" in page  # the package's make-up Saturday 22/08
+    url = reverse("admin:workflows_calendarday_year")
+    page = admin_client.get(url, {"year": "2026", "agency": agency.pk}).content.decode()
+    assert "Tết Nguyên Đán" in page  # from the package, named in the page's language
+    assert "Ngày làm bù (cho ngày 31/08/2026)" in page  # the package's make-up Saturday 22/08
     assert "Saturday worked for Tết" in page
     assert "Open on Tết eve" in page and parent.code in page
     assert "08:00-12:00" in page and "15:00" in page
+    english = admin_client.get(url, {"year": "2026"}, headers={"accept-language": "en"})
+    assert "Lunar New Year" in english.content.decode()
 
 
 def test_office_hours_are_edited_per_weekday(admin_client):  # type: ignore[no-untyped-def]
