@@ -13,6 +13,7 @@ from viewflow.workflow.status import STATUS
 from workflows.definitions.model import (
     AgencyRef,
     AgencySource,
+    BoundaryTimer,
     Definition,
     Duration,
     DurationUnit,
@@ -115,3 +116,59 @@ def test_a_budget_over_tet_2026_is_due_after_it():
     with time_machine.travel(local(2, 13, 10), tick=False):  # Friday before Tết
         process = process_start(dossier=dossier, by=receptionist)
         assert open_task(process, "reception").scheduled == local(2, 23, 17)
+
+
+def guarded_in_competent_agency() -> Definition:
+    """review (competent agency) with a boundary timer of 1 working day; a 2-working-day
+    wait (a timer node) afterwards, in the receiving agency."""
+    return Definition(
+        name="Guarded",
+        nodes=(
+            Node(id="submitted", kind=K.START, next="review"),
+            Node(
+                id="review",
+                kind=K.USER_TASK,
+                role="specialist",
+                agency=AgencyRef(AgencySource.COMPETENT),
+                outcomes=(("approve", "cooling_off"),),
+                boundary_timers=(
+                    BoundaryTimer(
+                        id="review_late",
+                        after=Duration(1, DurationUnit.WORKING_DAYS),
+                        next="expired",
+                        interrupting=True,
+                    ),
+                ),
+            ),
+            Node(
+                id="cooling_off",
+                kind=K.TIMER,
+                wait=Duration(2, DurationUnit.WORKING_DAYS),
+                next="done",
+            ),
+            Node(id="expired", kind=K.END, result="stopped"),
+            Node(id="done", kind=K.END, result="processed"),
+        ),
+    )
+
+
+def test_boundary_timers_and_timers_use_their_steps_agency_calendar():
+    receiving, competent = AgencyFactory(), AgencyFactory()
+    CalendarDay.objects.create(
+        day=date(2026, 6, 9), kind=CalendarDay.Kind.HOLIDAY, name="Local", agency=competent
+    )
+    CalendarDay.objects.create(
+        day=date(2026, 6, 10), kind=CalendarDay.Kind.HOLIDAY, name="Local", agency=receiving
+    )
+    dossier = dossier_on(
+        guarded_in_competent_agency(), receiving_agency=receiving, competent_agency=competent
+    )
+    specialist = officer(competent, "specialist")
+    with time_machine.travel(local(6, 8, 9), tick=False):  # Monday
+        process = process_start(dossier=dossier)
+        timer = Task.objects.get(process=process, flow_task_type="TIMER")
+        assert timer.scheduled == local(6, 10, 17)  # the competent agency is off on Tuesday
+        task_complete(task_id=open_task(process, "review").pk, user=specialist, outcome="approve")
+        waiting = Task.objects.filter(process=process, flow_task_type="TIMER").exclude(pk=timer.pk)
+        # the wait runs in the receiving agency (off on Wednesday): Tuesday, Thursday
+        assert waiting.get().scheduled == local(6, 11, 17)
