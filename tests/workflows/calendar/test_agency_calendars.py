@@ -123,3 +123,18 @@ def test_a_cache_that_is_down_keeps_the_memo(tree, settings, monkeypatch):  # ty
     assert not calendar_for(office).is_working_day(MONDAY)
     CalendarDay.objects.create(day=FRIDAY, kind=Kind.HOLIDAY, name="y", agency=office)
     assert not calendar_for(office).is_working_day(FRIDAY)  # this process dropped its memo
+
+
+def test_a_change_stores_a_new_generation_now_and_at_commit(django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
+    before = cache.get(GENERATION_KEY)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        hours = OfficeHours.objects.create(agency=AgencyFactory(), schedule={"1": []})
+        during = cache.get(GENERATION_KEY)
+        assert during != before
+    # agency and office hours saved: one callback each, run when the transaction commits
+    assert len(callbacks) == 2
+    callbacks[-1]()
+    committed = cache.get(GENERATION_KEY)
+    assert committed not in (before, during)
+    hours.delete()
+    assert cache.get(GENERATION_KEY) != committed
