@@ -10,3 +10,19 @@ class WorkflowsConfig(AppConfig):
         # the engine registers its outbox sender (service tasks) and its periodic job (timers)
         from . import engine  # noqa: F401
         from .services import documents  # noqa: F401  (the sender workflows.dossier_document)
+
+        # the calendar's cache invalidation (signals on calendar days, office hours, agencies)
+        from .calendar import signals  # noqa: F401
+
+        _register_agency_directory()
+
+
+def _register_agency_directory() -> None:
+    """The forms layer checks ``agency`` fields against the agencies table through this."""
+    from forms.agencies import AgencyDirectory, agency_directory_set
+
+    from .models import Agency
+    from .selectors.agencies import agency_active_kind
+
+    kinds = frozenset(str(value) for value in Agency.Kind.values)
+    agency_directory_set(AgencyDirectory(kind_of=agency_active_kind, kinds=kinds), default=True)

@@ -70,3 +70,8 @@ class ProcedurePackageInvalid(ValueError):
     def __init__(self, errors: list[str]) -> None:
         self.errors = errors
         super().__init__(f"the procedure package is invalid: {len(errors)} problem(s)")
+
+
+class NotAReceptionOfficer(PermissionError):
+    """A counter or postal submission entered by someone without the reception role in the
+    receiving agency (or above it)."""

@@ -1,4 +1,5 @@
-"""The default agency lookup reads the agencies table: active agencies only, with their kind."""
+"""The agency directory workflows registers at startup reads the agencies table: active
+agencies only, with their kind."""
 
 import pytest
 
@@ -36,3 +37,17 @@ def test_an_agency_field_against_the_table() -> None:
     assert error_one("agency", office.code, agency_kinds=["school"]) == (
         "This agency cannot be chosen here."
     )
+
+
+def test_without_a_directory_every_code_is_refused() -> None:
+    from forms.agencies import _default, agency_directory_ready, agency_directory_set
+
+    registered = _default[0]
+    school = AgencyFactory(kind=Agency.Kind.SCHOOL)
+    try:
+        agency_directory_set(None, default=True)
+        assert not agency_directory_ready()
+        assert agency_kind(school.code) is None
+    finally:
+        agency_directory_set(registered, default=True)
+    assert agency_kind(school.code) == "school"

@@ -57,7 +57,7 @@ class Dossier(models.Model):
         ONLINE = 2, _("Online")
         POST = 3, _("Public postal service")
 
-    # Issued when the dossier is received (the dossier code issue); empty until then.
+    # Issued at submission (workflows.services.dossier_codes); never changed afterwards.
     code = models.CharField(_("dossier code"), max_length=60, unique=True, null=True, blank=True)
     version = models.ForeignKey(
         ProcedureVersion,

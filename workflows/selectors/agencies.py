@@ -19,3 +19,8 @@ def agency_ancestors(*, agency: Agency, include_self: bool = False) -> QuerySet[
 
 def agency_by_code(code: str) -> Agency | None:
     return Agency.objects.filter(code=code).first()
+
+
+def agency_active_kind(code: str) -> str | None:
+    """The kind of the active agency with ``code`` (the forms layer's agency directory)."""
+    return Agency.objects.filter(code=code, active=True).values_list("kind", flat=True).first()

@@ -48,7 +48,10 @@ def clock_resume(*, dossier: Dossier, pause: ClockPause, by: Any = None) -> Cloc
             resumed_at=now,
             calendar=calendar_for(dossier.receiving_agency),
         )
-        dossier.due_at, dossier.appointment_date = due, timezone.localdate(due)
+        dossier.due_at, dossier.appointment_date = (
+            due,
+            timezone.localdate(due, timezone.get_default_timezone()),
+        )
         dossier.save(update_fields=["due_at", "appointment_date", "updated_at"])
     pause.ended_at, pause.due_after, pause.working_days_added = now, dossier.due_at, added
     pause.save(update_fields=["ended_at", "due_after", "working_days_added"])

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from core import outbox
 from workflows.engine import process_start
-from workflows.errors import SubmissionInvalid
+from workflows.errors import NotAReceptionOfficer, SubmissionInvalid
 from workflows.models import (
     Agency,
     Dossier,
@@ -28,7 +28,9 @@ from workflows.models import (
     DossierRevision,
     ProcedureCase,
     ProcedureVersion,
+    Role,
 )
+from workflows.selectors.memberships import user_has_role
 from workflows.services.attachments import dossier_attachment_add
 from workflows.services.processing_log import dossier_log
 
@@ -88,6 +90,12 @@ def dossier_submit(
     existing = _dossier_with(key)
     if existing is not None:
         return Submission(existing, created=False)
+    if by is not None and not user_has_role(
+        by, Role.Standard.RECEPTION, receiving_agency, inherited=True
+    ):
+        raise NotAReceptionOfficer(
+            f"user {by.pk} has no reception role in agency {receiving_agency.code} or above"
+        )
     checked, problems = submission_check(
         version=version,
         case=case,

@@ -2,9 +2,6 @@ import pytest
 
 from workflows.calendar import forget
 
-# the engine tests' fixture: flow classes built for a test's versions go with the test
-from ..engine.conftest import _fresh_flow_classes  # noqa: F401
-
 
 @pytest.fixture(autouse=True)
 def _fresh_calendars():  # type: ignore[no-untyped-def]

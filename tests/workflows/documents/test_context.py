@@ -9,7 +9,6 @@ from workflows.documents.texts import document_form_text, strip_unit_words
 from workflows.models import DossierDocument, ProcedureCase
 from workflows.services.attachments import dossier_attachment_add
 
-from ..engine.conftest import _fresh_flow_classes  # noqa: F401  (autouse: flows built per test)
 from ..factories import PDF_BYTES
 from ..services.reception_setup import CODE, OWNER, reception
 

@@ -7,7 +7,6 @@ from django.db import IntegrityError, transaction
 from workflows.models import ClockPause, Dossier, ProcessingLogEntry
 from workflows.services.clock import clock_pause, clock_resume
 
-from ..engine.conftest import _fresh_flow_classes  # noqa: F401  (autouse: flows built per test)
 from .reception_setup import local, reception
 
 pytestmark = pytest.mark.django_db

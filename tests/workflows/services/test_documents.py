@@ -14,7 +14,6 @@ from signing.services import document_template_install_defaults, document_templa
 from workflows.models import DossierDocument, ProcessingLogEntry
 from workflows.services.documents import SENDER, dossier_document_issue
 
-from ..engine.conftest import _fresh_flow_classes  # noqa: F401  (autouse: flows built per test)
 from ..factories import DocumentTemplateFactory
 from .reception_setup import CODE, OWNER, pdf_text, reception
 

@@ -28,7 +28,6 @@ from workflows.services.reception import (
 )
 from workflows.services.supplementation import dossier_supplement
 
-from ..engine.conftest import _fresh_flow_classes  # noqa: F401  (autouse: flows built per test)
 from ..engine.helpers import reception_flow
 from .reception_setup import CODE, OWNER, local, pdf_text, reception
 

@@ -26,7 +26,6 @@ from workflows.services.reception import (
     dossier_request_supplementation,
 )
 
-from ..engine.conftest import _fresh_flow_classes  # noqa: F401  (autouse: flows built per test)
 from .reception_setup import officer, reception
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]

@@ -18,7 +18,7 @@ from django.utils import translation
 from core import outbox
 from core.outbox.models import OutboxMessage
 from workflows.engine import process_of
-from workflows.errors import DossierCodeExhausted, SubmissionInvalid
+from workflows.errors import DossierCodeExhausted, NotAReceptionOfficer, SubmissionInvalid
 from workflows.models import (
     Dossier,
     DossierAttachment,
@@ -38,7 +38,14 @@ from workflows.services.submission import (
     dossier_submit,
 )
 
-from ..factories import PDF_BYTES, AgencyFactory, ProcedureCaseFactory, UserFactory
+from ..factories import (
+    PDF_BYTES,
+    AgencyFactory,
+    MembershipFactory,
+    ProcedureCaseFactory,
+    RoleFactory,
+    UserFactory,
+)
 from .submission_setup import CHILD_PRIVACY, DATA, FILES, PARENT, Desk, desk, publish
 
 pytestmark = pytest.mark.django_db
@@ -178,6 +185,17 @@ def test_at_the_counter_and_by_post_the_officer_enters_it(channel: Dossier.Chann
     assert dossier.log_entries.get(action="submitted").actor == d.officer
     assert process_of(dossier) is not None
     assert [m.payload["dossier"] for m in OutboxMessage.objects.all()] == [dossier.pk]
+
+
+def test_only_a_reception_officer_of_the_receiving_agency_enters_a_paper_dossier() -> None:
+    d = desk()
+    elsewhere = UserFactory()
+    MembershipFactory(user=elsewhere, agency=d.school, role=RoleFactory(code="reception"))
+
+    for outsider in (UserFactory(), elsewhere):
+        with pytest.raises(NotAReceptionOfficer):
+            submit(d, channel=Dossier.Channel.IN_PERSON, applicant=None, by=outsider)
+    assert_nothing_saved()
 
 
 def test_codes_follow_on_for_the_agency_and_the_day() -> None:

@@ -15,7 +15,6 @@ from workflows.services.reception import (
 from workflows.services.submission import SubmittedDocument
 from workflows.services.supplementation import dossier_supplement
 
-from ..engine.conftest import _fresh_flow_classes  # noqa: F401  (autouse: flows built per test)
 from ..factories import PDF_BYTES
 from .reception_setup import CODE, OWNER, local, reception
 
