@@ -5,6 +5,8 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("core.urls")),
+    path("", include("portal.urls")),
+    path("api/v1/", include("api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("dossiers/", include("workflows.urls")),
     path("admin/", admin.site.urls),

@@ -9,10 +9,10 @@ class WorkflowsConfig(AppConfig):
     def ready(self) -> None:
         # the engine registers its outbox sender (service tasks) and its periodic job (timers)
         from . import engine  # noqa: F401
-        from .services import documents  # noqa: F401  (the sender workflows.dossier_document)
 
         # the calendar's cache invalidation (signals on calendar days, office hours, agencies)
         from .calendar import signals  # noqa: F401
+        from .services import documents  # noqa: F401  (the sender workflows.dossier_document)
 
         _register_agency_directory()
 

@@ -37,3 +37,23 @@ def id_number_hash(value: str) -> str:
         return ""
     key = _lookup_key(settings.SECRET_KEY)
     return hmac.new(key, normalised.encode(), hashlib.sha256).hexdigest()
+
+
+def normalise_name(value: str) -> str:
+    """The form a person's name is hashed in: without accents (đ as d), lower case, single
+    spaces; "Nguyễn  Văn An" and "nguyen van an" are the same name."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(letters.casefold().split())
+
+
+def name_hash(value: str) -> str:
+    """The lookup hash of a full name (an officer searching a queue by the owner's name finds
+    the dossiers whose owner has exactly that name, accents and case aside)."""
+    normalised = normalise_name(value)
+    if not normalised:
+        return ""
+    key = _lookup_key(settings.SECRET_KEY)
+    return hmac.new(key, b"name:" + normalised.encode(), hashlib.sha256).hexdigest()

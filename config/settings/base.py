@@ -21,11 +21,14 @@ INSTALLED_APPS = [
     "forms",
     "signing",
     "workflows",
+    "portal",
+    "api",
 ]
 
 MIDDLEWARE = [
     "core.observability.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -5,6 +5,9 @@ served by views that check who asks); S3-compatible storage with
 MOTCUA_STORAGE=s3 and the AWS_* variables of django-storages.
 """
 
+import contextlib
+
+from .base import STATIC_ROOT
 from .env import VAR_DIR, env_int, env_str
 
 MEDIA_ROOT = env_str("MOTCUA_MEDIA_ROOT") or str(VAR_DIR / "files")
@@ -32,8 +35,17 @@ else:
 
 STORAGES = {
     "default": _private,
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # compressed copies beside the files; no manifest, so a page never fails on a missing one
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# WhiteNoise serves STATIC_ROOT (deploy/run static) and, when nothing was collected (the
+# embedded default), the apps' static folders directly.
+WHITENOISE_USE_FINDERS = True
+# WhiteNoise warns on every start when STATIC_ROOT is missing (nothing collected yet); in a
+# read-only image collectstatic made it at build time.
+with contextlib.suppress(OSError):
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+WHITENOISE_MAX_AGE = 3600
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # One uploaded document (a scan of a diploma register page, a school record).

@@ -15,6 +15,7 @@ from .dossier_records import (
 from .dossiers import Dossier, PersonDetails
 from .procedures import Procedure, ProcedureVersion
 from .processing_log import ProcessingLogEntry
+from .ratings import ServiceRating
 from .version_templates import ProcedureVersionTemplate
 
 __all__ = [
@@ -37,5 +38,6 @@ __all__ = [
     "ProcedureVersionTemplate",
     "ProcessingLogEntry",
     "Role",
+    "ServiceRating",
     "SupplementationRequest",
 ]

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.crypto import EncryptedJSONField
 from workflows.errors import ProcedureVersionLocked
-from workflows.personal import id_number_hash
+from workflows.personal import id_number_hash, name_hash
 
 from .agencies import Agency
 from .cases import ProcedureCase
@@ -97,6 +97,9 @@ class Dossier(models.Model):
     owner_id_hash = models.CharField(
         _("owner ID number hash"), max_length=64, blank=True, default="", editable=False
     )
+    owner_name_hash = models.CharField(
+        _("owner name hash"), max_length=64, blank=True, default="", editable=False
+    )
     channel = models.PositiveSmallIntegerField(_("channel"), choices=Channel.choices)
     data = EncryptedJSONField(_("form data"), default=dict, blank=True)
     status = models.PositiveSmallIntegerField(
@@ -137,6 +140,11 @@ class Dossier(models.Model):
             ),
             models.Index(fields=["applicant", "-created_at"], name="dossier_applicant_idx"),
             models.Index(
+                fields=["owner_name_hash"],
+                name="dossier_owner_name_idx",
+                condition=~Q(owner_name_hash=""),
+            ),
+            models.Index(
                 fields=["owner_id_hash"],
                 name="dossier_owner_hash_idx",
                 condition=~Q(owner_id_hash=""),
@@ -161,8 +169,9 @@ class Dossier(models.Model):
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "personal" in update_fields:
             self.owner_id_hash = id_number_hash(self.owner.get("id_number") or "")
+            self.owner_name_hash = name_hash(self.owner.get("full_name") or "")
             if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "owner_id_hash"}
+                kwargs["update_fields"] = {*update_fields, "owner_id_hash", "owner_name_hash"}
         super().save(*args, **kwargs)
 
     @property

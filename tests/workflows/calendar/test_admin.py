@@ -5,7 +5,6 @@ from datetime import date, time
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from workflows.models import CalendarDay, OfficeHours
 
@@ -74,11 +73,11 @@ def test_office_hours_are_edited_per_weekday(admin_client):  # type: ignore[no-u
 
 def test_bad_office_hours_are_refused_with_the_reason(admin_client):  # type: ignore[no-untyped-def]
     agency = AgencyFactory()
-    with translation.override("en"):
-        response = admin_client.post(
-            reverse("admin:workflows_officehours_add"),
-            {"agency": agency.pk, "cutoff": "15:00", "day_1": "12:00-08:00"},
-        )
+    response = admin_client.post(
+        reverse("admin:workflows_officehours_add"),
+        {"agency": agency.pk, "cutoff": "15:00", "day_1": "12:00-08:00"},
+        headers={"accept-language": "en"},
+    )
     assert response.status_code == 200
     assert "must end after it starts" in response.content.decode()
     assert not OfficeHours.objects.exists()

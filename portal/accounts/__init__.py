@@ -1,0 +1,1 @@
+"""accounts pages (issue 5)."""

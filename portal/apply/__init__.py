@@ -1,0 +1,1 @@
+"""apply pages (issue 5)."""

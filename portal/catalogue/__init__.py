@@ -1,0 +1,1 @@
+"""catalogue pages (issue 5)."""

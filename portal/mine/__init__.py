@@ -1,0 +1,1 @@
+"""mine pages (issue 5)."""

@@ -1,0 +1,1 @@
+"""track pages (issue 5)."""

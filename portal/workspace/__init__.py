@@ -1,0 +1,1 @@
+"""workspace pages (issue 5)."""
