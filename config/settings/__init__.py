@@ -5,6 +5,7 @@ in-process and the fake integrations; ``DATABASE_URL``, ``REDIS_URL`` and the
 storage variables switch to PostgreSQL, Redis + Celery and S3 with no code change.
 """
 
+from .accounts import *  # noqa: F403
 from .background import *  # noqa: F403
 from .base import *  # noqa: F403
 from .database import *  # noqa: F403
