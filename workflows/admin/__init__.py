@@ -1,3 +1,3 @@
 """The admin site's pages for the domain, one module per area."""
 
-from . import agencies, calendar, dossiers, procedures  # noqa: F401  (registrations)
+from . import agencies, calendar, dossiers, procedures, users  # noqa: F401  (registrations)

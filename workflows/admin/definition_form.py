@@ -4,7 +4,8 @@ Text or file that does not load (syntax, shape, BPMN outside the supported subse
 error on its field, one line per problem naming the node; a definition that loads is stored
 in its canonical form. What would still stop publishing (unknown roles, dead ends...) does
 not stop saving a draft: the change page lists it next to the field. A form schema that
-fails the form language's check (docs/forms.md) is an error on its field, one line per problem.
+fails the form language's check (docs/forms.md) is an error on its field, one line per problem,
+each with the line of the text it is on; the schema is edited as YAML (or JSON).
 """
 
 from typing import Any
@@ -13,12 +14,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from forms import form_schema_check
 from workflows.bpmn import BpmnImportError, definition_from_bpmn
 from workflows.bpmn.xmlsafe import MAX_BYTES
 from workflows.models import ProcedureVersion
 
 from .definition_source import MAX_CHARS, Problem, SourceInvalid, canonical, read_text, source_text
+from .form_schema_text import SchemaTextInvalid, schema_read, schema_text
 
 
 def _messages(problems: list[Problem]) -> ValidationError:
@@ -34,6 +35,18 @@ class ProcedureVersionForm(forms.ModelForm):
             attrs={"rows": 30, "spellcheck": "false", "class": "vLargeTextField mc-yaml"}
         ),
         help_text=_("The language is described in docs/workflow-language.md. Empty: no workflow."),
+    )
+    form_schema = forms.CharField(
+        label=_("form schema (YAML or JSON)"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(
+            attrs={"rows": 30, "spellcheck": "false", "class": "vLargeTextField mc-yaml"}
+        ),
+        help_text=_(
+            "The application form in the language of docs/forms.md (format: motcua/form@1). "
+            "Empty: no form."
+        ),
     )
     bpmn_file = forms.FileField(
         label=_("or upload BPMN"),
@@ -51,6 +64,8 @@ class ProcedureVersionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "definition" in self.fields and self.instance.pk is not None:
             self.initial["definition"] = source_text(self.instance.definition)
+        if "form_schema" in self.fields:
+            self.initial["form_schema"] = schema_text(self.instance.form_schema)
 
     def clean_definition(self) -> Any:
         text = self.cleaned_data.get("definition") or ""
@@ -65,11 +80,10 @@ class ProcedureVersionForm(forms.ModelForm):
         return raw
 
     def clean_form_schema(self) -> Any:
-        schema = self.cleaned_data.get("form_schema") or {}
-        errors = form_schema_check(schema)
-        if errors:
-            raise ValidationError(errors)
-        return schema
+        try:
+            return schema_read(self.cleaned_data.get("form_schema") or "")
+        except SchemaTextInvalid as exc:
+            raise ValidationError(exc.problems) from None
 
     def clean_bpmn_file(self) -> Any:
         upload = self.cleaned_data.get("bpmn_file")

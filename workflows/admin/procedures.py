@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import URLPattern, path, reverse
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
@@ -26,9 +27,11 @@ from workflows.services.procedure_versions import (
 )
 
 from . import definition_views as views
+from . import procedure_views
 from .definition_display import diagram_html, problems_html, source_html
 from .definition_form import ProcedureVersionForm
 from .definition_source import read_stored
+from .form_schema_text import schema_text
 
 _FAILURES = (ProcedureVersionLocked, ProcedureVersionStateError, ValidationError, ValueError)
 
@@ -56,6 +59,44 @@ class ProcedureAdmin(admin.ModelAdmin):
     search_fields = ["code", "name"]
     inlines = [VersionInline]
     actions = ["new_province_draft"]
+    change_list_template = "admin/workflows/procedure/change_list.html"
+    change_form_template = "admin/workflows/procedure/change_form.html"
+
+    def render_change_form(
+        self,
+        request: HttpRequest,
+        context: dict[str, Any],
+        add: bool = False,
+        change: bool = False,
+        form_url: str = "",
+        obj: Any = None,
+    ) -> Any:
+        context["may_start_drafts"] = procedure_views.may_start_drafts(request)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> Any:
+        extra = {"may_install": procedure_views.may_install(request), **(extra_context or {})}
+        return super().changelist_view(request, extra)
+
+    def get_urls(self) -> list[URLPattern]:
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "install/",
+                wrap(lambda request: procedure_views.install_view(self, request)),
+                name="workflows_procedure_install",
+            ),
+            path(
+                "<path:object_id>/new-draft/",
+                wrap(
+                    lambda request, object_id: procedure_views.procedure_new_draft_view(
+                        self, request, object_id
+                    )
+                ),
+                name="workflows_procedure_new_draft",
+            ),
+            *super().get_urls(),
+        ]
 
     @admin.action(description=_("Start a new province-wide draft version"), permissions=["change"])
     def new_province_draft(self, request: HttpRequest, queryset: QuerySet[Procedure]) -> None:
@@ -134,15 +175,17 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
     def get_fields(self, request: HttpRequest, obj: Any = None) -> list[Any]:
         if self._edits_definition(request, obj):
             workflow = ["definition", "bpmn_file", "definition_problems"]
+            form = "form_schema"
         else:
             workflow = ["definition_source"]
+            form = "form_schema_source"
         return [
             ("procedure", "agency", "number"),
             "status",
             "note",
             *workflow,
             "workflow_diagram",
-            "form_schema",
+            form,
             "retention_years",
             ("created_at", "created_by"),
             ("published_at", "published_by"),
@@ -153,7 +196,12 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
         shown = [*self.always_readonly, "workflow_diagram"]
         if self._edits_definition(request, obj):
             return [*shown, "definition_problems"]
-        return [*shown, "definition_source", "note", "form_schema", "retention_years"]
+        return [*shown, "definition_source", "note", "form_schema_source", "retention_years"]
+
+    @admin.display(description=_("form schema"))
+    def form_schema_source(self, obj: ProcedureVersion) -> SafeString:
+        text = schema_text(obj.form_schema) or str(_("(no form)"))
+        return format_html('<pre class="mc-source">{}</pre>', text)
 
     @admin.display(description=_("problems"))
     def definition_problems(self, obj: ProcedureVersion) -> SafeString:
@@ -182,6 +230,15 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
                 name=f"{name}_bpmn",
             ),
             path(
+                "<path:object_id>/new-draft/",
+                wrap(
+                    lambda request, object_id: procedure_views.version_new_draft_view(
+                        self, request, object_id
+                    )
+                ),
+                name=f"{name}_new_draft",
+            ),
+            path(
                 "compare/",
                 wrap(lambda request: views.compare_view(self, request)),
                 name=f"{name}_compare",
@@ -200,6 +257,7 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
     ) -> Any:
         context["may_publish"] = obj is not None and obj.is_draft and views.may_publish(request)
         context["may_edit_definitions"] = views.may_edit_definitions(request)
+        context["may_start_drafts"] = procedure_views.may_start_drafts(request)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
