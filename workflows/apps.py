@@ -12,6 +12,9 @@ class WorkflowsConfig(AppConfig):
 
         # the calendar's cache invalidation (signals on calendar days, office hours, agencies)
         from .calendar import signals  # noqa: F401
+
+        # the public status cache's invalidation (dossiers, their log, engine tasks)
+        from .selectors import public_status_signals  # noqa: F401
         from .services import documents  # noqa: F401  (the sender workflows.dossier_document)
 
         _register_agency_directory()
