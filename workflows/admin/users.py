@@ -19,22 +19,19 @@ from workflows.models import Membership
 
 User = get_user_model()
 
-# Rows that only describe the account, not something its holder did.
-_NOT_ACTS = {
-    "admin.logentry",
-    "auth.user_groups",
-    "auth.user_user_permissions",
-    Membership._meta.label_lower,
-}
+# Where the records of what someone did live (the account's own settings live elsewhere).
+_ACTS_APPS = {"workflows", "signing", "core", "viewflow"}
+_NOT_ACTS = {Membership._meta.label_lower}
 
 
 def user_has_acted(user: Model) -> bool:
-    """Whether any row other than the account's own settings points at ``user``."""
+    """Whether a record of the domain (a task, a log entry, a dossier, a version, a document,
+    an access log entry...) points at ``user``."""
     for relation in type(user)._meta.get_fields(include_hidden=True):
         if not (isinstance(relation, ForeignObjectRel) and relation.one_to_many):
             continue
         model: Any = relation.related_model
-        if model._meta.label_lower in _NOT_ACTS:
+        if model._meta.app_label not in _ACTS_APPS or model._meta.label_lower in _NOT_ACTS:
             continue
         if model._base_manager.filter(**{relation.field.name: user.pk}).exists():
             return True
