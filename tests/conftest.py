@@ -2,10 +2,12 @@
 
 Tests that need a server are marked ``postgres`` or ``redis``. On the embedded
 default (no DATABASE_URL / REDIS_URL) they are skipped; under CI=true they fail,
-so a CI run that lost its services cannot pass by skipping.
+so a CI run that lost its services cannot pass by skipping. Browser tests (marked
+``browser``, tests/browser/) need Debian's ``chromium`` the same way.
 """
 
 import os
+import shutil
 
 import pytest
 from django.conf import settings
@@ -27,11 +29,25 @@ def _redis_available() -> bool:
     return True
 
 
+def chromium_path() -> str | None:
+    """Debian's chromium (or MOTCUA_CHROMIUM), driven by Playwright: no browser download."""
+    path = os.environ.get("MOTCUA_CHROMIUM") or shutil.which("chromium")
+    return path if path and os.access(path, os.X_OK) else None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "browser: needs Chromium (skipped without it, fails under CI=true)"
+    )
+
+
 def _missing(item: pytest.Item) -> str | None:
     if item.get_closest_marker("postgres") and connection.vendor != "postgresql":
         return "needs PostgreSQL (set DATABASE_URL=postgres://...)"
     if item.get_closest_marker("redis") and not _redis_available():
         return "needs Redis (set REDIS_URL=redis://...)"
+    if item.get_closest_marker("browser") and not chromium_path():
+        return "needs Chromium (apt-get install chromium, or set MOTCUA_CHROMIUM)"
     return None
 
 
