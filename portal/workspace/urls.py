@@ -1,4 +1,22 @@
-from django.urls import path  # noqa: F401
+"""The officer workspace (/workspace/): queues, tasks, files, counter and postal reception."""
+
+from django.urls import path
+
+from . import actions, home, preview, queues, tasks
 
 app_name = "workspace"
-urlpatterns: list = []
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("queues/<slug:queue>/", queues.queue_list, name="queue"),
+    path("tasks/<int:task_id>/", tasks.task_detail, name="task"),
+    path("tasks/<int:task_id>/claim/", actions.task_claim, name="task-claim"),
+    path("tasks/<int:task_id>/release/", actions.task_release, name="task-release"),
+    path("tasks/<int:task_id>/reassign/", actions.task_reassign_view, name="task-reassign"),
+    path("tasks/<int:task_id>/outcome/<slug:kind>/", actions.task_outcome, name="task-outcome"),
+    path(
+        "attachments/<int:attachment_id>/preview/",
+        preview.attachment_preview,
+        name="attachment-preview",
+    ),
+    path("documents/<int:document_id>/preview/", preview.document_preview, name="document-preview"),
+]
