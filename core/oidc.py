@@ -14,14 +14,19 @@ audience, expiry, issue time. Both raise ``OIDCTokenError`` (a ``ValueError``) w
 names the reason and never the token's content.
 """
 
+import hashlib
 import hmac
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import jwt
 import requests
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 
 DISCOVERY_SECONDS = 3600
@@ -219,3 +224,34 @@ def clear_caches() -> None:
         _discovery.clear()
         _jwks.clear()
         _jwks_refreshed.clear()
+
+
+# The local account of a verified identity. The accounts app (above this layer) registers the
+# resolver at start-up; the API asks ``user_for_claims`` without importing the portal.
+IdentityResolver = Callable[[str, str], Any]
+_resolver: list[IdentityResolver] = []
+
+
+def register_identity_resolver(resolver: IdentityResolver) -> None:
+    """Set the function mapping (issuer, sub) to an active local user or None."""
+    _resolver[:] = [resolver]
+
+
+def user_for_claims(claims: dict[str, Any]) -> Any:
+    """The active local user linked to these verified claims' issuer and subject, or None."""
+    if not _resolver or not claims.get("sub"):
+        return None
+    return _resolver[0](str(claims.get("iss") or provider().issuer), str(claims["sub"]))
+
+
+@cache
+def _subject_key(secret: str) -> bytes:
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"motcua oidc subject")
+    return hkdf.derive(secret.encode())
+
+
+def subject_hash(issuer: str, subject: str) -> str:
+    """The keyed hash (64 hex digits) an identity is stored under: a provider's subject may be
+    a citizen ID number, so neither it nor a way to test guesses is kept."""
+    message = f"{issuer.rstrip('/')}\n{subject}".encode()
+    return hmac.new(_subject_key(settings.SECRET_KEY), message, hashlib.sha256).hexdigest()

@@ -22,6 +22,9 @@ INSTALLED_APPS = [
     "signing",
     "workflows",
     "portal",
+    "portal.accounts",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "api",
 ]
 
@@ -75,6 +78,7 @@ LOGIN_URL = "admin:login"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "workflows.auth.MembershipBackend",
+    "portal.accounts.oidc_backend.OIDCBackend",
 ]
 
 # Fakes of external services (payment gateway, post, portal, SMS) serve the
