@@ -37,6 +37,18 @@ def schema_read(text: str) -> dict[str, Any]:
         raise SchemaTextInvalid([message % {"limit": MAX_CHARS}])
     if not text.strip():
         return {}
+    schema, node = text_load(text)
+    if not isinstance(schema, dict):
+        raise SchemaTextInvalid([_("The form schema must be a mapping (format, title, fields).")])
+    errors = form_schema_check(schema)
+    if errors:
+        raise SchemaTextInvalid([_located(error, node) for error in errors])
+    return schema
+
+
+def text_load(text: str) -> tuple[Any, yaml.Node | None]:
+    """YAML/JSON text -> (its data as JSON would store it, its YAML node tree for the lines);
+    SchemaTextInvalid naming the line and column of a syntax error."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         loaded = yaml.safe_load(text)
@@ -50,14 +62,8 @@ def schema_read(text: str) -> dict[str, Any]:
         raise SchemaTextInvalid(
             [message % {"line": mark.line + 1, "column": mark.column + 1, "problem": problem}]
         ) from None
-    # Stored as JSON: unquoted YAML dates become ISO text, as the language expects.
-    schema = json.loads(json.dumps(loaded, default=str))
-    if not isinstance(schema, dict):
-        raise SchemaTextInvalid([_("The form schema must be a mapping (format, title, fields).")])
-    errors = form_schema_check(schema)
-    if errors:
-        raise SchemaTextInvalid([_located(error, node) for error in errors])
-    return schema
+    # Unquoted YAML dates become ISO text, as JSON stores them.
+    return json.loads(json.dumps(loaded, default=str)), node
 
 
 def _located(error: str, root: yaml.Node | None) -> str:

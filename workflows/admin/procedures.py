@@ -28,6 +28,7 @@ from workflows.services.procedure_versions import (
 
 from . import definition_views as views
 from . import procedure_views
+from .case_form import CaseForm
 from .definition_display import diagram_html, problems_html, source_html
 from .definition_form import ProcedureVersionForm
 from .definition_source import read_stored
@@ -125,6 +126,7 @@ class DraftOnlyInline(admin.options.InlineModelAdmin):
 
 class CaseInline(DraftOnlyInline):
     model = ProcedureCase
+    form = CaseForm
     template = "admin/edit_inline/stacked.html"
     fields = [
         ("code", "order"),

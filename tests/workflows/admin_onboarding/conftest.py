@@ -50,11 +50,10 @@ fields:
   - {value: work, label: Làm việc}
 """
 
-DOCUMENTS = (
-    '[{"code": "request", "name": "Đơn đề nghị", "originals": 1, "copies": 0, '
-    '"required": true}, {"code": "identity", "name": "Căn cước", "originals": 0, '
-    '"copies": 1, "required": false}]'
-)
+DOCUMENTS = """\
+- {code: request, name: Đơn đề nghị, originals: 1, copies: 0, required: true}
+- {code: identity, name: Căn cước, originals: 0, copies: 1, required: false}
+"""
 
 
 @pytest.fixture(autouse=True)
