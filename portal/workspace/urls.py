@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import actions, home, preview, queues, tasks
+from . import actions, home, preview, queues, reception, tasks
 
 app_name = "workspace"
 urlpatterns = [
@@ -18,5 +18,12 @@ urlpatterns = [
         preview.attachment_preview,
         name="attachment-preview",
     ),
+    path("reception/new/", reception.reception_choose, name="reception-new"),
+    path(
+        "reception/new/<int:agency_id>/<int:case_id>/",
+        reception.reception_form,
+        name="reception-form",
+    ),
+    path("reception/<int:dossier_id>/", reception.reception_done, name="reception-done"),
     path("documents/<int:document_id>/preview/", preview.document_preview, name="document-preview"),
 ]
