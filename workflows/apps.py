@@ -15,7 +15,10 @@ class WorkflowsConfig(AppConfig):
 
         # the public status cache's invalidation (dossiers, their log, engine tasks)
         from .selectors import public_status_signals  # noqa: F401
+        from .selectors.catalogue import connect_signals as catalogue_signals
         from .services import documents  # noqa: F401  (the sender workflows.dossier_document)
+
+        catalogue_signals()  # the catalogue's memo, read again after a publish or retire
 
         _register_agency_directory()
 

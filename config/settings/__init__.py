@@ -13,3 +13,4 @@ from .dossiers import *  # noqa: F403
 from .logs import *  # noqa: F403
 from .security import *  # noqa: F403
 from .storage import *  # noqa: F403
+from .tracking import *  # noqa: F403

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "catalogue"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("procedures/<str:code>/", views.procedure, name="procedure"),
+]

@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "track"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.track_form, name="form"),
+    path("access/", views.track_access, name="access"),
+    path("<str:code>/", views.track_status, name="status"),
+]

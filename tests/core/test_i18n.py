@@ -179,27 +179,6 @@ def _vi(msgid: str) -> str:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("headers", [{"accept-language": "vi"}, {}], ids=["vi", "no-header"])
-def test_home_page_is_vietnamese_by_default(client: Client, headers: dict[str, str]) -> None:
-    html = client.get("/", headers=headers).content.decode()
-
-    assert '<html lang="vi"' in html
-    assert escape(_vi("One-stop-shop public services")) in html
-    assert escape(_vi("Administration")) in html
-    assert "One-stop-shop public services" not in html
-
-
-@pytest.mark.django_db
-def test_home_page_is_english_on_request(client: Client) -> None:
-    html = client.get("/", headers={"accept-language": "en"}).content.decode()
-
-    assert '<html lang="en"' in html
-    assert "One-stop-shop public services" in html
-    assert "workflow engine for one-stop-shop public services" in html
-    assert escape(_vi("One-stop-shop public services")) not in html
-
-
-@pytest.mark.django_db
 def test_admin_login_uses_djangos_vietnamese(client: Client) -> None:
     with translation.override("vi"):
         log_in = translation.gettext("Log in")
