@@ -73,7 +73,7 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-LOGIN_URL = "admin:login"
+LOGIN_URL = "/accounts/login/"
 # Officers get "role in agency" permission strings from their memberships (workflows.permissions).
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",

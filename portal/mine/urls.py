@@ -1,4 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from portal.mine import views
 
 app_name = "mine"
-urlpatterns: list = []
+urlpatterns: list = [
+    path("", views.home, name="home"),
+    path("drafts/<int:draft_id>/delete/", views.draft_remove, name="draft-delete"),
+    path("dossiers/<str:code>/", views.dossier, name="dossier"),
+    path("dossiers/<str:code>/supplement/", views.supplement, name="supplement"),
+    path("dossiers/<str:code>/withdraw/", views.withdraw, name="withdraw"),
+    path("dossiers/<str:code>/rate/", views.rate, name="rate"),
+    path("dossiers/<str:code>/documents/<int:document_id>/", views.document, name="document"),
+]
