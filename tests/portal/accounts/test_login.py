@@ -10,8 +10,8 @@ URL = "/accounts/login/"
 WRONG = "The username or password is not right."
 
 
-def _post(client, username: str, password: str = "test-password", **extra):  # type: ignore[no-untyped-def]
-    return client.post(URL, {"username": username, "password": password, **extra}, **{})
+def _post(client, username: str, password: str = "test-password", **extra):  # type: ignore[no-untyped-def]  # noqa: S107
+    return client.post(URL, {"username": username, "password": password, **extra})
 
 
 def test_the_page_has_labelled_fields_and_links(english_client) -> None:  # type: ignore[no-untyped-def]
