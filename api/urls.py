@@ -1,3 +1,6 @@
-from django.urls import path  # noqa: F401
+"""/api/v1/ (config/urls.py includes it): the NinjaAPI's operations, namespace "api"."""
 
-urlpatterns: list = []
+from api.api import api
+
+app_name = "api"
+urlpatterns = list(api.urls[0])

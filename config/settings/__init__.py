@@ -6,6 +6,7 @@ storage variables switch to PostgreSQL, Redis + Celery and S3 with no code chang
 """
 
 from .accounts import *  # noqa: F403
+from .api import *  # noqa: F403
 from .background import *  # noqa: F403
 from .base import *  # noqa: F403
 from .database import *  # noqa: F403
