@@ -19,7 +19,11 @@ def _temporary_storage(settings: Any, tmp_path: Any) -> Any:
             "OPTIONS": {"location": str(tmp_path / "files"), "base_url": None},
         },
     }
-    settings.AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+    settings.AUTHENTICATION_BACKENDS = [  # the password and membership backends only
+        "django.contrib.auth.backends.ModelBackend",
+        "workflows.auth.MembershipBackend",
+    ]
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     with translation.override("en"):
         yield
 
