@@ -5,19 +5,16 @@ pages; CSRF checked on writes, as on the pages).
 Bearer requests carry no cookie: the operations are CSRF-exempt for them (ninja's views are;
 only its session auth checks the CSRF token).
 
-An OIDC access token is verified by ``core.oidc.verify_bearer`` (signature, issuer, audience,
-expiry) and mapped to an account by the function named in ``MOTCUA_API_OIDC_USER`` (a dotted
-path: ``claims -> user | None``, the accounts' identity link); without it OIDC bearer tokens
-are refused (401).
+An OIDC access token is verified by ``core.oidc.verify_bearer`` (signature, issuer, audience
+in MOTCUA_OIDC_AUDIENCES, expiry) and mapped by ``core.oidc.user_for_claims`` to the account
+linked to its issuer and subject (the accounts app's identity link, made at the first sign-in
+on the site): a token of an identity that never signed in there is refused (401).
 """
 
 import logging
-from collections.abc import Callable
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpRequest
-from django.utils.module_loading import import_string
 from ninja.security import HttpBearer, django_auth
 
 from api.tokens import TOKEN_PREFIX, api_token_user
@@ -26,22 +23,16 @@ from core import oidc
 logger = logging.getLogger("motcua.api")
 
 
-def _oidc_user_resolver() -> Callable[[dict[str, Any]], Any] | None:
-    path = getattr(settings, "MOTCUA_API_OIDC_USER", "")
-    return import_string(path) if path else None
-
-
 def oidc_bearer_user(token: str) -> Any | None:
     """The active account an OIDC access token stands for, else None."""
-    resolve = _oidc_user_resolver()
-    if resolve is None or not oidc.is_configured():
+    if not oidc.is_configured():
         return None
     try:
         claims = oidc.verify_bearer(token)
     except (oidc.OIDCTokenError, oidc.OIDCConfigError) as exc:
         logger.info("api: OIDC bearer refused: %s", exc)  # the reason, never the token
         return None
-    user = resolve(claims)
+    user = oidc.user_for_claims(claims)
     if user is None or not user.is_active:
         return None
     return user

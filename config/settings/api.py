@@ -7,6 +7,3 @@ from .env import env_str
 MOTCUA_API_STATUS_RATE = env_str("MOTCUA_API_STATUS_RATE") or "60/m"
 # Authenticated writes (submissions, supplementation answers, new tokens), per account
 MOTCUA_API_WRITE_RATE = env_str("MOTCUA_API_WRITE_RATE") or "30/m"
-# OpenID Connect bearer tokens (the provider of config/settings/accounts.py): the dotted path of
-# a function claims -> user | None mapping a token's claims to an account [none: refused]
-MOTCUA_API_OIDC_USER = env_str("MOTCUA_API_OIDC_USER")
