@@ -41,8 +41,10 @@ def schema_read(text: str) -> dict[str, Any]:
     if not isinstance(schema, dict):
         raise SchemaTextInvalid([_("The form schema must be a mapping (format, title, fields).")])
     errors = form_schema_check(schema)
-    if errors:
+    if errors and "\n" in text.strip():  # one line (JSON pasted whole): no line to name
         raise SchemaTextInvalid([_located(error, node) for error in errors])
+    if errors:
+        raise SchemaTextInvalid(errors)
     return schema
 
 
