@@ -111,7 +111,12 @@ def test_a_paper_dossier_is_recorded_then_accepted_at_once_with_form_01(counter)
     assert dossier.status == Dossier.Status.ACCEPTED
     form_01 = DossierDocument.objects.get(dossier=dossier, kind=DossierDocument.Kind.RECEIPT)
     page = client.get(accepted["Location"])
-    assert reverse("workspace:document-preview", args=[form_01.pk]) in page.content.decode()
+    content = page.content.decode()
+    assert reverse("workspace:document-preview", args=[form_01.pk]) in content
+    # the data under the form's labels, the personal fields among them
+    items = {item.label: item.value for item in page.context["items"]}
+    assert items["Năm tốt nghiệp"] == "2010"
+    assert items["Họ và tên"] == "Trần Thị Mai"
 
 
 def test_another_agency_cannot_open_the_done_page(counter):
