@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from portal.access import dossier_by_code_and_secret, dossier_grant
-from workflows.selectors.public_status import public_status
+from workflows.selectors.public_status import normalise_code
 
 from .forms import CodeForm, SecretForm
+from .fragments import status_fragment
 from .limits import secret_limited, status_limited
 
 MINE_DOSSIER_PATH = "/my/dossiers/{code}/"  # the mine lane's page of one dossier
@@ -28,12 +29,13 @@ def track_form(request: HttpRequest) -> HttpResponse:
 def track_status(request: HttpRequest, code: str) -> HttpResponse:
     if status_limited(request):
         return limited(request)
-    status = public_status(code)
-    if status is None:
+    code = normalise_code(code)
+    fragment = status_fragment(code)
+    if fragment is None:
         context = {"code": code, "form": CodeForm(initial={"code": code})}
         return render(request, "portal/track/not_found.html", context, status=404)
-    secret_form = SecretForm(initial={"code": status.code})
-    context = {"status": status, "secret_form": secret_form}
+    secret_form = SecretForm(initial={"code": code})
+    context = {"code": code, "fragment": fragment, "secret_form": secret_form}
     return render(request, "portal/track/status.html", context)
 
 

@@ -73,6 +73,17 @@ def public_status_key(code: str) -> str:
     return KEY_PREFIX + code
 
 
+def derived_key(code: str, name: str) -> str:
+    """The key of an entry derived from the status (a page's rendered part in one language):
+    deleted with the status."""
+    return f"{public_status_key(code)}:{name}"
+
+
+def derived_names() -> list[str]:
+    """The derived entries a change deletes: one rendered fragment per language."""
+    return [f"html:{code}" for code, _name in settings.LANGUAGES]
+
+
 def normalise_code(code: str) -> str:
     """Codes are typed from paper: spaces around them dropped, letters upper case."""
     return (code or "").strip().upper()
@@ -145,7 +156,8 @@ def public_status_forget(code: str | None) -> None:
     """Drop the cached status of this code (nothing when the dossier has no code yet)."""
     if not code:
         return
+    key = public_status_key(code)
     try:
-        cache.delete(public_status_key(code))
+        cache.delete_many([key, *(derived_key(code, name) for name in derived_names())])
     except Exception:  # the entry expires by itself (PUBLIC_STATUS_CACHE_SECONDS)
         logger.warning("public status: the cache entry could not be deleted", exc_info=True)

@@ -59,6 +59,18 @@ def test_the_status_page_shows_the_public_facts_and_nothing_personal(client: Cli
     assert state.receptionist.last_name not in html
 
 
+def test_the_page_follows_the_dossier_in_each_language(client: Client) -> None:
+    state = reception()
+    assert "New" in client.get(STATUS_URL, headers=EN).content.decode()
+    vietnamese = client.get(STATUS_URL, headers={"accept-language": "vi"}).content.decode()
+    assert '<html lang="vi"' in vietnamese
+    with time_machine.travel(local(2026, 2, 12, 9, 0), tick=False):
+        dossier_accept(task_id=state.task().pk, user=state.receptionist)
+    html = client.get(STATUS_URL.lower(), headers=EN).content.decode()
+    assert "Accepted" in html and ">New<" not in html
+    assert client.get(STATUS_URL, headers={"accept-language": "vi"}).content.decode() != vietnamese
+
+
 def test_an_unknown_code_is_a_clear_404(client: Client) -> None:
     response = client.get("/track/000.00.20.H56-260212-9999/", headers=EN)
     assert response.status_code == 404
