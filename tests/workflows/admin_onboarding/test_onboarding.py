@@ -2,12 +2,14 @@
 the admin pages, every POST sent as a browser sends it with its CSRF token: an agency and its
 officers with their roles, the procedure, a draft version, its workflow and form, a case with
 its documents, fee and deadline, the document templates (a new revision of Form 01), publish;
-then a citizen applies to it and the reception accepts it, Form 01 made from that revision."""
+then a citizen applies to it (through the service, and through the apply page) and the
+reception accepts it, Form 01 made from that revision."""
 
 from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
@@ -15,6 +17,7 @@ from signing.defaults import FORM_01_RECEIPT
 from signing.models import DocumentTemplate
 from tests.workflows.admin_onboarding.browser import page_form, problems, submit, with_row
 from tests.workflows.admin_onboarding.conftest import DOCUMENTS, FORM, WORKFLOW
+from tests.workflows.factories import PDF_BYTES
 from workflows.demo_dossiers import PDF, open_task
 from workflows.engine import task_complete
 from workflows.models import (
@@ -194,3 +197,43 @@ def test_an_admin_onboards_a_new_procedure_and_a_citizen_applies(admin_browser):
     task_complete(task_id=open_task(dossier, "approval"), user=leader, outcome="approve")
     log = ProcessingLogEntry.objects.filter(dossier=dossier).values_list("action", "step")
     assert ("outcome:accept", "reception") in log and ("outcome:approve", "approval") in log
+
+
+def _apply_on_the_page(version: ProcedureVersion, agency: Agency) -> Dossier:
+    """A citizen fills the new version's form on /apply/<version>/<case>/ (CSRF checked)."""
+    citizen = get_user_model().objects.create_user("citizen_page", password="x-pass-2026")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(citizen)
+    url = f"/apply/{version.pk}/standard/"
+    form = page_form(client.get(url), None, url)
+    data = form.data(
+        owner_name="Lê Văn Nam",
+        purpose="work",
+        _submit="1",
+        **{"_doc.request": SimpleUploadedFile("don.pdf", PDF_BYTES)},
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, problems(response)
+    dossier = Dossier.objects.get(applicant=citizen)
+    assert response["Location"] == f"/apply/submitted/{dossier.code}/"
+    assert (dossier.version, dossier.receiving_agency) == (version, agency)
+    assert list(dossier.attachments.values_list("document_code", flat=True)) == ["request"]
+    return dossier
+
+
+def test_a_citizen_applies_on_the_page_to_the_onboarded_procedure(admin_browser):
+    client = admin_browser
+    agency = _agency(client)
+    reception = _officer(client, "tiepnhan_trang", "reception", agency)
+    procedure = _procedure(client)
+    draft = _draft(client, procedure)
+    _write_version(client, draft, [])
+    _publish(client, draft)
+    page = Client().get(f"/apply/{draft.pk}/standard/")
+    assert page.status_code == 302  # sign-in first
+
+    dossier = _apply_on_the_page(draft, agency)
+    dossier = dossier_accept(task_id=open_task(dossier, "reception"), user=reception)
+    assert dossier.received_at is not None
+    form_01 = DossierDocument.objects.get(dossier=dossier, kind="receipt")
+    assert (form_01.template.code, form_01.template.revision) == (FORM_01_RECEIPT, 1)  # none linked
