@@ -5,6 +5,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from portal.models import ApplicationDraft
+from tests.workflows.factories import DossierAttachmentFactory
 from workflows.models import DossierDocument
 
 from .conftest import Mine
@@ -55,3 +56,21 @@ def test_a_draft_is_listed_and_deleted_by_its_owner(mine: Mine) -> None:
     assert mine.client(mine.stranger).post(f"/my/drafts/{draft.pk}/delete/").status_code == 404
     response = mine.client(mine.citizen).post(f"/my/drafts/{draft.pk}/delete/")
     assert response.status_code == 302 and not ApplicationDraft.objects.exists()
+
+
+def test_a_visitor_with_a_grant_reads_but_does_not_act(mine: Mine) -> None:
+    DossierAttachmentFactory(dossier=mine.dossier, original_name="don.pdf")
+    client = mine.client()
+    session = client.session
+    session["dossier_grants"] = [mine.dossier.pk]
+    session.save()
+    html = client.get(mine.url).content.decode()
+    assert "THCS Lê Lợi" in html
+    assert "Withdraw the dossier" not in html
+    assert "don.pdf" in html and "/dossiers/attachments/" not in html
+    assert client.post(mine.url + "withdraw/", {"reason": "x"}).status_code == 302  # sign in
+    stranger = mine.client(mine.stranger)
+    session = stranger.session
+    session["dossier_grants"] = [mine.dossier.pk]
+    session.save()
+    assert stranger.post(mine.url + "withdraw/", {"reason": "x"}).status_code == 404
