@@ -33,7 +33,14 @@ from workflows.services.reception import (
 )
 
 from .access import dossier_of_task, officer_required, task_or_404
-from .outcome_forms import AcceptForm, OutcomeForm, RefuseForm, SupplementForm
+from .outcome_forms import (
+    AcceptForm,
+    OutcomeForm,
+    RefuseForm,
+    SupplementForm,
+    step_form_data,
+    step_form_for,
+)
 from .tasks import render_task
 
 REFUSALS = (
@@ -128,22 +135,30 @@ def task_outcome(request: HttpRequest, task_id: int, kind: str) -> HttpResponse:
     if kind not in handlers:
         raise Http404
     form, run = handlers[kind](request, task)
+    bound: dict[str, Any] = {kind: form}
+    step_form = step_form_for(task, request.POST) if kind == "outcome" else None
+    if step_form is not None:
+        bound["step"] = step_form
+        step_form.is_valid()  # its errors show with the form; the engine decides
     if not form.is_valid():
-        return render_task(request, task, bound={kind: form}, status=400)
+        return render_task(request, task, bound=bound, status=400)
     try:
         run()
     except StepFormInvalid as error:
         for name, problems in error.errors.items():
+            target = step_form if step_form is not None and name in step_form.fields else form
             for problem in problems:
-                form.add_error(None, f"{name}: {problem}")
-        return render_task(request, task, bound={kind: form}, status=400)
+                if target is form:
+                    problem = f"{name}: {problem}"
+                target.add_error(name if target is step_form else None, problem)
+        return render_task(request, task, bound=bound, status=400)
     except ValidationError as error:
         form.add_error(None, error)
-        return render_task(request, task, bound={kind: form}, status=400)
+        return render_task(request, task, bound=bound, status=400)
     except REFUSALS as error:
         messages.error(request, explain(error, task))
         task.refresh_from_db()
-        return render_task(request, task, bound={kind: form}, status=409)
+        return render_task(request, task, bound=bound, status=409)
     messages.success(request, _("Done: the dossier moved on."))
     return _to_task(task.pk)
 
@@ -174,11 +189,13 @@ def _refuse(request: HttpRequest, task: Task) -> tuple[Any, Callable[[], Any]]:
 
 def _other(request: HttpRequest, task: Task) -> tuple[Any, Callable[[], Any]]:
     form = OutcomeForm(request.POST, prefix="outcome", outcomes=task.flow_task.outcomes)
+    step_form = step_form_for(task, request.POST)
     return form, lambda: engine_complete(
         task_id=task.pk,
         user=request.user,
         outcome=form.cleaned_data["outcome"],
         comment=form.cleaned_data["comment"],
+        data=step_form_data(step_form),
     )
 
 

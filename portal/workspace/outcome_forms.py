@@ -101,6 +101,26 @@ class OutcomeForm(forms.Form):
         field.choices = [(code, outcome_label(code)) for code in plain_outcomes(outcomes)]
 
 
+def step_form_for(task: Any, data: Any = None) -> forms.Form | None:
+    """The step's own form (``workflows.definitions.registry.step_forms``), prefixed "step",
+    when the step names one."""
+    name = getattr(task.flow_task.step, "form", "")
+    if not name:
+        return None
+    from workflows.definitions.registry import step_forms
+
+    form_class: Any = step_forms.get(name)
+    form: forms.Form = form_class(data=data, prefix="step")
+    return form
+
+
+def step_form_data(form: forms.Form | None) -> dict[str, Any] | None:
+    """What the step form posted, unprefixed and as sent (the engine checks it again)."""
+    if form is None:
+        return None
+    return {name: form[name].data for name in form.fields}
+
+
 def plain_outcomes(outcomes: tuple[str, ...]) -> list[str]:
     """The outcomes the engine completes by itself (no effect on the dossier's status)."""
     return [code for code in outcomes if code not in EFFECT_OUTCOMES]

@@ -18,7 +18,14 @@ from workflows.services.reassign import task_step_agency, user_may_reassign
 
 from .access import dossier_of_task, officer_required, task_or_404
 from .dossier_data import dossier_items
-from .outcome_forms import AcceptForm, OutcomeForm, RefuseForm, SupplementForm, plain_outcomes
+from .outcome_forms import (
+    AcceptForm,
+    OutcomeForm,
+    RefuseForm,
+    SupplementForm,
+    plain_outcomes,
+    step_form_for,
+)
 from .rows import due_class, step_title
 
 OPEN = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
@@ -75,6 +82,7 @@ def _forms(task: Task, dossier: Dossier, bound: dict[str, Any]) -> dict[str, Any
         forms["outcome_form"] = bound.get("outcome") or OutcomeForm(
             prefix="outcome", outcomes=outcomes
         )
+        forms["step_form"] = bound.get("step") or step_form_for(task)
     forms["is_reception"] = any(code in EFFECT_OUTCOMES for code in outcomes)
     return forms
 
