@@ -13,10 +13,22 @@ from workflows.models import ProcedureCase
 
 from .form_schema_text import SchemaTextInvalid, text_load
 
+KEY_ORDER = ("code", "name", "originals", "copies", "required", "note")
+
+
+def _ordered(document: Any) -> Any:
+    """The keys in the order of the help text (the database may store them sorted)."""
+    if not isinstance(document, dict):
+        return document
+    rank = {key: index for index, key in enumerate(KEY_ORDER)}
+    return dict(sorted(document.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0])))
+
 
 def documents_text(documents: Any) -> str:
+    """One YAML flow mapping per line, keys in a fixed order."""
     if not documents:
         return ""
+    documents = [_ordered(d) for d in documents]
     rows = [
         yaml.safe_dump(
             d, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=True
