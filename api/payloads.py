@@ -5,12 +5,16 @@ plain ``application/json`` body (the payload, no files)."""
 import json
 from typing import Any, TypeVar
 
+from django.conf import settings
+from django.core.files import File
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Schema
 from pydantic import ValidationError
 
 from api.errors import PayloadInvalid
+from workflows.models import ProcedureCase
+from workflows.services.attachments import DEFAULT_MAX_BYTES, sniff_content_type
 from workflows.services.submission import SubmittedDocument
 
 S = TypeVar("S", bound=Schema)
@@ -61,3 +65,37 @@ def read_documents(request: HttpRequest) -> list[SubmittedDocument]:
             {name: [_("Name each file's part documents.<document code>.")] for name in stray}
         )
     return documents
+
+
+def check_documents(case: ProcedureCase, documents: list[SubmittedDocument]) -> None:
+    """Each file of a supplementation checked as a submission's are (the case's document
+    codes, not empty, the size limit, PDF/JPEG/PNG by their bytes), every problem by
+    ``documents.<code>`` (PayloadInvalid), before the service stores any."""
+    known = case.document_codes()
+    max_bytes = int(getattr(settings, "MOTCUA_ATTACHMENT_MAX_BYTES", DEFAULT_MAX_BYTES))
+    problems: dict[str, list[str]] = {}
+    for document in documents:
+        key = f"{FILE_PREFIX}{document.document_code}"
+        size, head = _measure(document.content)
+        if document.document_code not in known:
+            message = _("This document is not part of the case.")
+        elif size == 0:
+            message = _("The file is empty.")
+        elif size > max_bytes:
+            message = _("The file is larger than %(mib)s MiB.") % {"mib": max_bytes // 2**20}
+        elif sniff_content_type(head) is None:
+            message = _("Only PDF, JPEG and PNG files are accepted.")
+        else:
+            continue
+        problems.setdefault(key, []).append(message)
+    if problems:
+        raise PayloadInvalid(problems)
+
+
+def _measure(content: bytes | File) -> tuple[int, bytes]:
+    if isinstance(content, bytes | bytearray):
+        return len(content), bytes(content[:16])
+    content.seek(0)
+    head = content.read(16)
+    content.seek(0)
+    return int(content.size or 0), head

@@ -9,7 +9,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from api.auth import AUTH
-from api.payloads import read_documents, read_payload
+from api.payloads import check_documents, read_documents, read_payload
 from api.ratelimits import rate_limit
 from api.routers.dossiers import multipart_body
 from api.schemas import (
@@ -231,6 +231,7 @@ def my_supplementation(request: HttpRequest, code: str) -> dict[str, Any]:
     rate_limit(request, "api.write", key="user", setting="MOTCUA_API_WRITE_RATE")
     payload = read_payload(request, SupplementationIn)
     documents = read_documents(request)
+    check_documents(dossier.case, documents)
     dossier_supplement(
         dossier=dossier, by=request.user, data=payload.data, documents=documents, note=payload.note
     )

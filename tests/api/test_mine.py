@@ -155,14 +155,20 @@ def test_a_supplementation_with_bad_data_or_files_is_422(api_desk: ApiDesk) -> N
         {"payload": json.dumps({"data": {"graduation_year": 1800}})},
         HTTP_ACCEPT_LANGUAGE="en",
     )
-    bad_file = api_desk.client.post(
-        url, {"payload": "{}", **files(identity_document=b"plain text")}
+    bad_files = api_desk.client.post(
+        url,
+        {"payload": "{}", **files(identity_document=b"plain text", unknown=PDF_BYTES)},
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     bad_payload = api_desk.client.post(url, {"payload": json.dumps({"data": []})})
 
     assert bad_data.status_code == 422
     assert list(bad_data.json()["errors"]) == ["graduation_year"]
-    assert (bad_file.status_code, list(bad_file.json()["errors"])) == (422, ["documents"])
+    assert bad_files.status_code == 422
+    assert bad_files.json()["errors"] == {
+        "documents.identity_document": ["Only PDF, JPEG and PNG files are accepted."],
+        "documents.unknown": ["This document is not part of the case."],
+    }
     assert (bad_payload.status_code, list(bad_payload.json()["errors"])) == (422, ["data"])
     dossier.refresh_from_db()
     assert dossier.status == Dossier.Status.SUPPLEMENTATION_REQUESTED
