@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
-from django.http import HttpResponse
 from django.test import Client
 from django.test.client import MULTIPART_CONTENT
 
@@ -94,7 +93,7 @@ class _FormParser(HTMLParser):
             self._form = None
 
 
-def page_form(response: HttpResponse, form_id: str | None = None, action: str = "") -> Form:
+def page_form(response: Any, form_id: str | None = None, action: str = "") -> Form:
     """The page's POST form: the one with ``form_id``, or posting to ``action``, else the first
     posting one but the header's logout form."""
     assert response.status_code == 200, response.status_code
@@ -115,17 +114,15 @@ def page_form(response: HttpResponse, form_id: str | None = None, action: str = 
 
 def submit(
     client: Client, url: str, form_id: str | None = None, action: str = "", **changes: Any
-) -> HttpResponse:
+) -> Any:
     """GET ``url``, fill its form with ``changes`` (None removes a field), POST it."""
     form = page_form(client.get(url), form_id, action)
     action = form.action or url
-    response: HttpResponse = client.post(
-        action, form.data(**changes), content_type=MULTIPART_CONTENT
-    )
+    response: Any = client.post(action, form.data(**changes), content_type=MULTIPART_CONTENT)
     return response
 
 
-def problems(response: HttpResponse) -> str:
+def problems(response: Any) -> str:
     """The page's error notes and lists, for an assertion's message."""
     text = response.content.decode()
     return (
