@@ -1,7 +1,7 @@
 """Benchmark: the public status lookup under concurrent load, against a naive lookup in the
 same run, and the officer queue page.
 
-A throwaway PostgreSQL database (``test_bench_lookup``) gets N dossiers (1,000,000; 20,000 with
+A throwaway PostgreSQL database (``test_bench_lookup``) gets N dossiers (1,000,000; 10,000 with
 --quick) with four log rows each and N open and finished engine tasks; gunicorn (gthread, one
 worker per core) serves the product's URLs plus a bench-only naive view (bench/lookup_urls.py,
 loaded only by bench/lookup_settings.py). A load generator (processes of threads, keep-alive
@@ -46,6 +46,7 @@ os.environ["MOTCUA_BACKGROUND"] = "manual"
 
 AGENCY = "A007"
 ROLES = ("reception", "specialist", "leader")
+ROUNDS = 3  # alternating slices of each measured side
 PROCESSES = 1000  # the tasks' processes, each pointing at one dossier
 CODE = "BENCH-{:08d}"
 
@@ -295,18 +296,38 @@ def load(
     started = time.perf_counter()
     with multiprocessing.get_context("fork").Pool(clients) as pool:
         results = pool.map(_client, jobs)
-    elapsed = time.perf_counter() - started
-    latencies = sorted(x for _, found, _ in results for x in found)
-    done, errors = sum(r[0] for r in results), sum(r[2] for r in results)
     return {
-        "rps": round(done / elapsed, 1),
-        "p50_ms": round(statistics.median(latencies), 2) if latencies else None,
-        "p99_ms": round(latencies[max(0, int(len(latencies) * 0.99) - 1)], 2)
-        if latencies
-        else None,
-        "requests": done,
-        "errors": errors,
+        "elapsed": time.perf_counter() - started,
+        "latencies": [x for _, found, _ in results for x in found],
+        "errors": sum(r[2] for r in results),
     }
+
+
+def summary(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Requests per second and latency percentiles over one or more runs."""
+    latencies = sorted(x for run in runs for x in run["latencies"])
+    elapsed = sum(run["elapsed"] for run in runs)
+    if not latencies:
+        return {"rps": 0.0, "p50_ms": None, "p99_ms": None, "requests": 0, "errors": 0}
+    return {
+        "rps": round(len(latencies) / elapsed, 1),
+        "p50_ms": round(statistics.median(latencies), 2),
+        "p99_ms": round(latencies[max(0, int(len(latencies) * 0.99) - 1)], 2),
+        "requests": len(latencies),
+        "errors": sum(run["errors"] for run in runs),
+    }
+
+
+def alternate(
+    port: int, sides: dict[str, list[str]], seconds: float, clients: int, threads: int
+) -> dict[str, dict[str, Any]]:
+    """Each side for ``seconds`` in all, in ROUNDS alternating slices (a shared machine's
+    load then weighs on every side alike)."""
+    runs: dict[str, list[dict[str, Any]]] = {name: [] for name in sides}
+    for _ in range(ROUNDS):
+        for name, paths in sides.items():
+            runs[name].append(load(port, paths, seconds / ROUNDS, clients, threads))
+    return {name: summary(found) for name, found in runs.items()}
 
 
 def warm(port: int, paths: list[str], threads: int = 8) -> int:
@@ -340,9 +361,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=None, help="per measurement")
     parser.add_argument("--port", type=int, default=8931)
     args = parser.parse_args()
-    n = args.n or (20_000 if args.quick else 1_000_000)
-    seconds = args.seconds or (6.0 if args.quick else 20.0)
-    hot = min(n, 2_000 if args.quick else 10_000)  # the working set of codes looked up again
+    n = args.n or (10_000 if args.quick else 1_000_000)
+    seconds = args.seconds or (4.0 if args.quick else 20.0)
+    hot = min(n, 500 if args.quick else 10_000)  # the working set of codes looked up again
     cores = os.cpu_count() or 2
     clients, threads = 2, 4  # 8 connections
 
@@ -372,20 +393,18 @@ def main() -> None:
         hot_codes, cold_codes = codes[:hot], codes[hot:]
         lookup_paths = [f"/track/{code}/" for code in hot_codes]
         warm(args.port, lookup_paths)
-        results: dict[str, Any] = {}
-        results["lookup"] = load(args.port, lookup_paths, seconds, clients, threads)
-        results["lookup_cold"] = load(
-            args.port, [f"/track/{c}/" for c in cold_codes], seconds / 2, clients, threads
-        )
         naive_paths = [f"/bench/naive/{code}/" for code in hot_codes]
-        warm(args.port, naive_paths[:50])
-        results["naive"] = load(args.port, naive_paths, seconds, clients, threads)
         api_paths = [f"/api/v1/dossiers/{code}/status" for code in hot_codes]
+        sides = {"lookup": lookup_paths, "naive": naive_paths}
         if warm(args.port, api_paths[:1]) == 200:
             warm(args.port, api_paths)
-            results["api"] = load(args.port, api_paths, seconds, clients, threads)
+            sides["api"] = api_paths
+        warm(args.port, naive_paths[:50])
+        results = alternate(args.port, sides, seconds, clients, threads)
+        cold = [f"/track/{c}/" for c in cold_codes]
+        results["lookup_cold"] = summary([load(args.port, cold, seconds / 2, clients, threads)])
         queue = ["/workspace/queues/unclaimed/"]
-        results["queue"] = load(args.port, queue, seconds, 1, 2, cookie)
+        results["queue"] = summary([load(args.port, queue, seconds, 1, 2, cookie)])
     finally:
         if server is not None:
             stop_server(server)
@@ -393,7 +412,7 @@ def main() -> None:
         connection.creation.destroy_test_db(original, verbosity=0)
 
     api = results.get("api") or {}
-    summary = {
+    report = {
         "dossiers": n,
         "tasks": n,
         "fill_s": made["fill_s"],
@@ -413,7 +432,7 @@ def main() -> None:
         "queue_p99_ms": results["queue"]["p99_ms"],
         "errors": {name: found["errors"] for name, found in results.items()},
     }
-    print(json.dumps(summary))
+    print(json.dumps(report))
 
 
 if __name__ == "__main__":
