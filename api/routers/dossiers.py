@@ -115,6 +115,7 @@ def _receiving_agency(code: str | None, version: ProcedureVersion) -> Agency:
         404: ErrorOut,
         422: ValidationErrorOut,
         429: ErrorOut,
+        503: ErrorOut,
     },
     summary="Submit a dossier",
     url_name="dossier-submit",

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 OPERATIONS = {
     ("get", "/api/v1/procedures"): {200, 422},
     ("get", "/api/v1/procedures/{code}"): {200, 404},
-    ("post", "/api/v1/dossiers"): {200, 201, 401, 404, 422, 429},
+    ("post", "/api/v1/dossiers"): {200, 201, 401, 404, 422, 429, 503},
     ("get", "/api/v1/dossiers/{code}/status"): {200, 404, 429},
     ("get", "/api/v1/my/dossiers"): {200, 401, 422},
     ("get", "/api/v1/my/dossiers/{code}"): {200, 401, 404},
@@ -33,6 +33,7 @@ ERROR_SCHEMAS = {
     409: "ErrorOut",
     422: "ValidationErrorOut",
     429: "ErrorOut",
+    503: "ErrorOut",
 }
 
 

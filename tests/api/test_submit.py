@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import translation
+from django.utils import timezone, translation
 
 from tests.workflows.factories import PDF_BYTES, ProcedureVersionFactory
 from tests.workflows.services.submission_setup import CHILD_PRIVACY, desk
-from workflows.models import Dossier, DossierAttachment
+from workflows.models import Dossier, DossierAttachment, DossierCodeSequence
 
 from .conftest import ApiDesk, bearer, payload, submit, token_for
 
@@ -221,3 +221,16 @@ def test_writes_are_rate_limited_per_account(api_desk: ApiDesk, settings: Any) -
     limited = api_desk.submit()
     assert int(limited["Retry-After"]) >= 1
     assert "detail" in limited.json()
+
+
+def test_an_agency_out_of_codes_for_the_day_is_503(api_desk: ApiDesk, settings: Any) -> None:
+    settings.MOTCUA_DOSSIER_CODE_WIDTH = 1
+    DossierCodeSequence.objects.create(
+        agency=api_desk.desk.centre, day=timezone.localdate(), last=9
+    )
+
+    response = api_desk.submit()
+
+    assert response.status_code == 503
+    assert "detail" in response.json()
+    assert not Dossier.objects.exists()
