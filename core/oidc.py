@@ -148,7 +148,8 @@ def _key_set(jwks_uri: str, *, refresh: bool = False) -> jwt.PyJWKSet:
         raise OIDCConfigError("the provider's key set cannot be read") from exc
     with _lock:
         _jwks[jwks_uri] = (now, key_set)
-        _jwks_refreshed[jwks_uri] = now
+        if refresh:
+            _jwks_refreshed[jwks_uri] = now
     return key_set
 
 

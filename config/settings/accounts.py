@@ -60,7 +60,6 @@ OIDC_USE_PKCE = True
 OIDC_USE_NONCE = True
 OIDC_TIMEOUT = 10
 OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
-LOGIN_REDIRECT_URL_FAILURE = "/accounts/login/?oidc=failed"
 # The client address for the limits: the last X-Forwarded-For hop when the request comes from
 # one of these proxies (deploy/nginx.conf), else REMOTE_ADDR.
 MOTCUA_TRUSTED_PROXIES = env_list("MOTCUA_FORWARDED_ALLOW_IPS", ["127.0.0.1", "::1"])

@@ -116,3 +116,22 @@ def test_errors_never_carry_the_token(provider: OIDCProvider) -> None:
         oidc.verify_bearer(token)
     assert "secret-subject" not in str(error.value)
     assert token not in str(error.value)
+
+
+def test_a_rotated_key_is_fetched_once(provider: OIDCProvider) -> None:
+    oidc.verify_bearer(provider.sign({"sub": "a"}))  # the key set is cached
+    old_key, old_kid = provider.key, provider.kid
+    try:
+        provider.key, provider.kid = new_key(), "test-key-2"
+        assert oidc.verify_bearer(provider.sign({"sub": "a"}))["sub"] == "a"
+        provider.kid = "test-key-3"  # unknown again at once: no second fetch within the minute
+        with pytest.raises(oidc.OIDCTokenError, match="no key"):
+            oidc.verify_bearer(provider.sign({"sub": "a"}))
+    finally:
+        provider.key, provider.kid = old_key, old_kid
+
+
+@pytest.mark.django_db
+def test_user_for_claims_finds_no_one_without_a_link(provider: OIDCProvider) -> None:
+    assert oidc.user_for_claims({"iss": provider.issuer, "sub": "nobody"}) is None
+    assert oidc.user_for_claims({}) is None

@@ -46,7 +46,6 @@ def login(request: HttpRequest) -> HttpResponse:
         "form": form,
         "next": next_url,
         "oidc_label": settings.MOTCUA_OIDC_LABEL if oidc.is_configured() else "",
-        "oidc_failed": request.GET.get("oidc") == "failed",
     }
     if request.method != "POST":
         if request.user.is_authenticated:
