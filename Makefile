@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test venv lint typecheck layers migrations-check pytest lock clean serve-prod
+.PHONY: run test venv lint typecheck layers migrations-check pytest lock clean serve-prod screenshots
 
 $(VENV)/.installed: requirements/lock.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "motcua needs Python 3.11 (set PYTHON=...)")'
@@ -41,6 +41,10 @@ pytest: venv
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test: lint typecheck layers migrations-check pytest
+
+# docs/screenshots/*.png from the browser tests' main pages (needs chromium)
+screenshots: venv
+	MOTCUA_SCREENSHOTS=docs/screenshots $(VENV)/bin/pytest -q tests/browser/test_pages.py
 
 lock:
 	$(PYTHON) -m pip install --quiet uv

@@ -15,6 +15,7 @@ import pytest
 
 from tests.conftest import chromium_path
 
+from .helpers import sign_in
 from .server import Server
 
 PHONE = {"width": 390, "height": 844}
@@ -47,16 +48,35 @@ def chromium() -> Iterator[Any]:
             browser.close()
 
 
+@pytest.fixture(scope="package")
+def signed_in() -> dict[str, Any]:
+    """Each demo account's browser storage once signed in (its session cookie), by username."""
+    return {}
+
+
 @pytest.fixture
-def new_page(chromium: Any, server: Server) -> Iterator[Callable[..., Any]]:
-    """Open a page in a fresh browser context (its own cookies): ``new_page(english=True)``."""
+def new_page(
+    chromium: Any, server: Server, signed_in: dict[str, Any]
+) -> Iterator[Callable[..., Any]]:
+    """Open a page in a fresh browser context: ``new_page(english=True, viewport=None,
+    user="")``; with ``user``, signed in as that demo account (through the sign-in page the
+    first time, then with the same session)."""
     contexts: list[Any] = []
 
-    def open_page(*, english: bool = True, viewport: dict[str, int] | None = None) -> Any:
+    def open_page(
+        *, english: bool = True, viewport: dict[str, int] | None = None, user: str = ""
+    ) -> Any:
+        if user and user not in signed_in:
+            page = open_page()
+            sign_in(page, user)
+            state = page.context.storage_state()
+            state["cookies"] = [c for c in state["cookies"] if c["name"] != "django_language"]
+            signed_in[user] = state
         context = chromium.new_context(
             base_url=server.base_url,
             viewport=viewport or DESKTOP,
             locale="en-GB" if english else "vi-VN",
+            storage_state=signed_in.get(user) if user else None,
         )
         if english:
             context.add_cookies(
@@ -69,11 +89,6 @@ def new_page(chromium: Any, server: Server) -> Iterator[Callable[..., Any]]:
     yield open_page
     for context in contexts:
         context.close()
-
-
-@pytest.fixture
-def page(new_page: Callable[..., Any]) -> Any:
-    return new_page()
 
 
 @pytest.fixture

@@ -1,6 +1,8 @@
 """What the browser tests do on a page: sign in, weigh it, check it with axe-core."""
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .server import DEMO_PASSWORD
@@ -56,21 +58,40 @@ def weigh(page: Any, path: str) -> Weight:
     return weight
 
 
-def axe_blocking(page: Any) -> list[str]:
-    """axe-core on the page as it is: the serious and critical violations, readable."""
+@dataclass(frozen=True)
+class Finding:
+    """One axe-core violation of a blocking impact, with up to five of its elements."""
+
+    rule: str
+    impact: str
+    help: str
+    targets: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"{self.rule} ({self.impact}): {self.help} {list(self.targets)}"
+
+
+def axe_blocking(page: Any) -> list[Finding]:
+    """axe-core on the page as it is: its serious and critical violations."""
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(page)
-    found = []
-    for violation in results.response["violations"]:
-        if violation.get("impact") in BLOCKING_IMPACTS:
-            targets = [str(node["target"]) for node in violation["nodes"]][:5]
-            found.append(
-                f"{violation['id']} ({violation['impact']}): {violation['help']} {targets}"
-            )
-    return found
+    return [
+        Finding(
+            rule=violation["id"],
+            impact=violation["impact"],
+            help=violation["help"],
+            targets=tuple(str(node["target"]) for node in violation["nodes"][:5]),
+        )
+        for violation in results.response["violations"]
+        if violation.get("impact") in BLOCKING_IMPACTS
+    ]
 
 
-def assert_accessible(page: Any) -> None:
-    problems = axe_blocking(page)
-    assert not problems, f"axe on {page.url}:\n" + "\n".join(problems)
+def screenshot(page: Any, name: str) -> None:
+    """Save the page as MOTCUA_SCREENSHOTS/<name>.png when that directory is set
+    (``make screenshots`` sets it to docs/screenshots); otherwise nothing."""
+    directory = os.environ.get("MOTCUA_SCREENSHOTS")
+    if directory:
+        Path(directory).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(directory) / f"{name}.png"))

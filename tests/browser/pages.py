@@ -1,39 +1,65 @@
-"""The site's main pages, as the browser tests reach them: who is signed in, and the path
-(some paths need the server's data: a published version, a demo dossier's code, an open task)."""
+"""The site's main pages, as the browser tests reach them: who is signed in, and the path.
+Some paths need the server's data (a published version, a demo dossier's code, an open task):
+``site_data`` reads them once from the server's database."""
 
-from collections.abc import Callable
+import json
 from dataclasses import dataclass
 
 from .server import Server
 
-DIPLOMA_CODE = "1.010020"  # the seed procedure "copy of a diploma from the original register"
+# Read in the server's own environment (manage.py shell): ids and codes, nothing personal.
+_SITE_DATA = """
+import json
+from django.contrib.auth import get_user_model
+from workflows.demo_dossiers import open_task
+from workflows.models import Dossier, ProcedureVersion as V
+from workflows.services.submission import submission_key_hash
+users = get_user_model().objects
+def demo(key, by, channel):
+    hashed = submission_key_hash(key=key, submitter=users.get(username=by), channel=channel)
+    return Dossier.objects.get(submission_key=hashed)
+new = demo("demo-diploma-new", "demo_citizen", Dossier.Channel.ONLINE)
+returned = demo("demo-diploma-returned", "demo_reception", Dossier.Channel.IN_PERSON)
+print(json.dumps({
+    "version": V.objects.get(procedure__code="1.010020", status=V.Status.PUBLISHED).pk,
+    "new_code": new.code,
+    "returned_code": returned.code,
+    "reception_task": open_task(new, "reception"),
+}))
+"""
 
 
-def published_version_id(server: Server, procedure_code: str = DIPLOMA_CODE) -> int:
-    return int(
-        server.shell(
-            "from workflows.models import ProcedureVersion as V;"
-            f"print(V.objects.get(procedure__code={procedure_code!r},"
-            " status=V.Status.PUBLISHED).pk)"
-        )
-    )
-
-
-def demo_dossier_code(server: Server, key: str) -> str:
-    """The code of a demo dossier (workflows/demo_dossiers.py) by its submission key."""
-    return server.shell(
-        "from workflows.models import Dossier;"
-        f"print(Dossier.objects.get(submission_key={key!r}).code)"
-    )
+def site_data(server: Server) -> dict[str, str]:
+    return {key: str(value) for key, value in json.loads(server.shell(_SITE_DATA)).items()}
 
 
 @dataclass(frozen=True)
 class MainPage:
     name: str
-    path: Callable[[Server], str]
-    user: str | None = None  # a demo account signed in, or nobody
+    path: str  # formatted with site_data()
+    user: str = ""  # a demo account signed in, or nobody
+    screenshots: tuple[str, ...] = ()  # docs/screenshots/<name>-<width>.png: "desktop", "phone"
 
 
 MAIN_PAGES = [
-    MainPage("home", lambda server: "/"),
+    MainPage("catalogue", "/", screenshots=("desktop", "phone")),
+    MainPage("catalogue-search", "/?q=bang+tot+nghiep"),
+    MainPage("procedure", "/procedures/1.010020/", screenshots=("desktop",)),
+    MainPage("sign-in", "/accounts/login/"),
+    MainPage("sign-up", "/accounts/signup/"),
+    MainPage(
+        "apply", "/apply/{version}/standard/", "demo_citizen", screenshots=("desktop", "phone")
+    ),
+    MainPage(
+        "acknowledgement", "/apply/submitted/{new_code}/", "demo_citizen", screenshots=("desktop",)
+    ),
+    MainPage("my-dossiers", "/my/", "demo_citizen"),
+    MainPage("my-dossier", "/my/dossiers/{new_code}/", "demo_citizen"),
+    MainPage("track", "/track/"),
+    MainPage("track-status", "/track/{returned_code}/", screenshots=("desktop", "phone")),
+    MainPage("workspace", "/workspace/", "demo_reception", screenshots=("desktop",)),
+    MainPage("queue", "/workspace/queues/unclaimed/", "demo_reception"),
+    MainPage(
+        "task", "/workspace/tasks/{reception_task}/", "demo_reception", screenshots=("desktop",)
+    ),
 ]

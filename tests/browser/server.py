@@ -108,9 +108,11 @@ class Server:
             env={**self.env(), "MOTCUA_BACKGROUND": "manual"},
             capture_output=True,
             text=True,
-            check=True,
+            check=False,
             timeout=120,
         )
+        if result.returncode:
+            raise RuntimeError(f"manage.py shell failed:\n{result.stderr[-3000:]}")
         lines = result.stdout.strip().splitlines()
         return lines[-1] if lines else ""
 
