@@ -56,6 +56,9 @@ def _shown(field: Field, value: Any) -> str:
         return ", ".join(labels.get(str(v), str(v)) for v in value or [])
     if field.type == "checkbox":
         return _("Yes") if value else _("No")
+    if field.type == "date" and isinstance(value, str) and len(value) == 10:
+        year, month, day = value.split("-")
+        return f"{day}/{month}/{year}"  # as dates are written in Vietnam
     if field.type == "address":
         return address_text(value)
     if field.type == "agency":

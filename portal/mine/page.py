@@ -41,7 +41,7 @@ def dossier_context(
         "applicant": applicant,
         "timeline": dossier_timeline(dossier_id=dossier.pk, definition=dossier.version.definition),
         "data_rows": dossier_data_rows(dossier),
-        "attachments": list(dossier.attachments.order_by("document_code", "uploaded_at")),
+        "attachments": _attachments(dossier),
         "documents": list(dossier.documents.order_by("created_at")),
         "rating": ServiceRating.objects.filter(dossier=dossier).first(),
         "post": post or {},
@@ -72,3 +72,10 @@ def dossier_context(
         context["scores"] = [5, 4, 3, 2, 1]
     context["action_base"] = reverse("mine:dossier", kwargs={"code": dossier.code})
     return context
+
+
+def _attachments(dossier: Dossier) -> list[tuple[Any, str]]:
+    """Each file with the name of its document in the case (its code if none)."""
+    names = {str(d.get("code")): str(d.get("name", "")) for d in dossier.case.required_documents}
+    files = dossier.attachments.order_by("document_code", "uploaded_at")
+    return [(f, names.get(f.document_code) or f.document_code) for f in files]
