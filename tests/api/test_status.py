@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
+from api.schemas import PublicStatusOut, TimelineItemOut
 from workflows.services.reception import MissingItem, dossier_request_supplementation
 
 from .conftest import ApiDesk, reception_task, submitted
@@ -61,3 +62,14 @@ def test_lookups_are_rate_limited_per_client_ip(settings: Any) -> None:
     assert limited.status_code == 429
     assert 1 <= int(limited["Retry-After"]) <= 60
     assert other_ip.status_code == 404
+
+
+def test_the_answer_fits_its_documented_schema(api_desk: ApiDesk) -> None:
+    dossier = submitted(api_desk)
+
+    body = Client().get(f"/api/v1/dossiers/{dossier.code}/status").json()
+
+    parsed = PublicStatusOut.model_validate(body)  # raises if it does not fit
+    assert set(body) == set(PublicStatusOut.model_fields)
+    assert parsed.submitted_at == dossier.submitted_at
+    assert set(body["timeline"][0]) == set(TimelineItemOut.model_fields)
