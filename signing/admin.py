@@ -8,7 +8,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import URLPattern, path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -58,10 +58,16 @@ class DocumentTemplateAdmin(admin.ModelAdmin):
     def get_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
         if obj is None:
             return ("code", "kind", "name", "body")
-        return ("code", "revision", "kind", "name", "body", "created_at", "created_by")
+        return ("code", "revision", "kind", "name", "body", "created_at", "created_by", "used_by")
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
-        return [] if obj is None else ["code", "revision", "created_at", "created_by"]
+        return [] if obj is None else ["code", "revision", "created_at", "created_by", "used_by"]
+
+    @admin.display(description=_("used by the procedure versions"))
+    def used_by(self, obj: DocumentTemplate) -> str:
+        """The procedure versions that link this revision."""
+        versions = obj.procedure_versions.select_related("procedure", "agency")
+        return format_html_join(", ", "{}", ((str(v),) for v in versions)) or "-"
 
     @admin.display(description=_("preview"))
     def preview(self, obj: DocumentTemplate) -> str:

@@ -7,6 +7,7 @@ from tests.workflows.factories import (
     DossierFactory,
     ProcedureCaseFactory,
     ProcedureVersionFactory,
+    ProcedureVersionTemplateFactory,
     PublishedCaseFactory,
 )
 from workflows.models import ProcedureVersion
@@ -120,3 +121,10 @@ def test_agency_and_procedure_pages_render(admin_client, dossier):
     assert admin_client.get(_change(agency)).status_code == 200
     assert admin_client.get(_change(dossier.version.procedure)).status_code == 200
     assert admin_client.get(reverse("admin:workflows_agency_add")).status_code == 200
+
+
+def test_a_template_revision_lists_the_versions_using_it(admin_client):
+    link = ProcedureVersionTemplateFactory()
+    url = reverse("admin:signing_documenttemplate_change", args=[link.template.pk])
+    page = admin_client.get(url).content.decode()
+    assert str(link.version) in page
