@@ -12,10 +12,19 @@ postal reception.
 Inputs are named by path (``forms.form_data_from_post`` reads them back). Buttons that change
 the form's shape (add or remove a row of a repeating group, update the communes of a province)
 are named ``_fr_add``, ``_fr_remove`` and ``_fr_refresh``: a view must check ``form_action``
-before treating a post as a save or a submit.
+before treating a post as a save or a submit. ``form_data_whole`` says what a browser leaves
+out (an unticked box, every row removed) for data merged over earlier data.
 """
 
 from portal.formrender.actions import FormAction, form_action
 from portal.formrender.render import ErrorLink, RenderedForm, form_render
+from portal.formrender.whole import form_data_whole
 
-__all__ = ["ErrorLink", "FormAction", "RenderedForm", "form_action", "form_render"]
+__all__ = [
+    "ErrorLink",
+    "FormAction",
+    "RenderedForm",
+    "form_action",
+    "form_data_whole",
+    "form_render",
+]

@@ -17,7 +17,7 @@ from core.audit.services import access_record
 from forms import FormDataInvalid, form_data_from_post
 from portal.apply.drafts import draft_delete
 from portal.apply.uploads import uploads_read
-from portal.formrender import form_action
+from portal.formrender import form_action, form_data_whole
 from portal.mine.access import dossier_for_page, is_applicant
 from portal.mine.page import dossier_context, open_supplementation
 from portal.models import ApplicationDraft
@@ -98,7 +98,7 @@ def supplement(request: HttpRequest, code: str) -> HttpResponse:
         dossier_supplement(
             dossier=found,
             by=request.user,
-            data=data,
+            data=form_data_whole(schema, data),
             documents=files,
             note=str(request.POST.get("note", ""))[:2000],
         )

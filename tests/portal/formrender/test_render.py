@@ -10,7 +10,7 @@ from django.http import QueryDict
 from django.utils import translation
 
 from forms import FormDataInvalid, form_data_clean, form_data_from_post
-from portal.formrender import form_action, form_render
+from portal.formrender import form_action, form_data_whole, form_render
 from tests.forms.conftest import EXAMPLE
 from workflows.models import Agency
 
@@ -184,3 +184,11 @@ def test_a_bad_action_path_changes_nothing(schema: dict[str, Any]) -> None:
 def test_the_empty_schema_renders_nothing() -> None:
     rendered = form_render({})
     assert rendered.fields == [] and rendered.summary == []
+
+
+def test_the_whole_form_says_what_a_browser_leaves_out(schema: dict[str, Any]) -> None:
+    data = form_data_whole(schema, {"owner_name": "A", "parent": {}})
+    assert data["agree"] is False and data["siblings"] == [] and data["parent"] == {}
+    assert data["owner_name"] == "A" and "phone" not in data
+    kept = form_data_whole(schema, {"agree": "on", "siblings": [{"name": "B"}]})
+    assert kept["agree"] == "on" and kept["siblings"] == [{"name": "B"}]
