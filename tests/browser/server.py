@@ -8,6 +8,7 @@ acknowledgement are issued as in production), and every demo account has one kno
 
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -21,6 +22,16 @@ ROOT = Path(__file__).resolve().parents[2]
 DEMO_PASSWORD = "browser-" + secrets.token_urlsafe(12)
 # The test process's own settings must not leak into the server: it gets these instead.
 _DROPPED = ("MOTCUA_", "DATABASE_URL", "REDIS_URL", "CELERY_", "SECRET_KEY", "DJANGO_SETTINGS")
+
+
+def _die_with_the_tests() -> None:
+    """In the server's process (Linux): end it when the test process ends, even killed."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
 
 
 def free_port() -> int:
@@ -144,7 +155,12 @@ class Server:
         ]
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
-            command, cwd=ROOT, env=self.env(), stdout=log, stderr=subprocess.STDOUT
+            command,
+            cwd=ROOT,
+            env=self.env(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            preexec_fn=_die_with_the_tests if sys.platform == "linux" else None,
         )
         self._wait_ready()
         return self
