@@ -21,7 +21,6 @@ pytestmark = pytest.mark.browser
 # summary); any other serious or critical finding fails it. Remove an entry once fixed.
 KNOWN_FINDINGS = {
     "meta-refresh": "the acknowledgement page refreshes itself (apply lane; WCAG 2.2.1)",
-    "listitem": "templates/base.html: role=status on the messages' <ul> (use a wrapper)",
 }
 STEPS = [
     "Tiếp nhận hồ sơ",
