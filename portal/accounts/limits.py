@@ -9,7 +9,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage, is_ratelimited
 
 RETRY_AFTER_SECONDS = 60
 
@@ -29,18 +29,28 @@ def _ip_key(group: str, request: HttpRequest) -> str:
     return client_ip(request)
 
 
+def _key(value: str | None) -> Any:
+    if value is None:
+        return _ip_key
+    digest = hashlib.sha256(value.strip().casefold().encode()).hexdigest()
+
+    def key(group: str, request: HttpRequest) -> str:
+        return digest
+
+    return key
+
+
 def hit(request: HttpRequest, group: str, rate: str, value: str | None = None) -> bool:
     """Count one attempt in ``group`` (per client IP, or per ``value`` when given, e.g. a
     username; hashed, never stored in clear) and tell whether the limit is exceeded."""
-    if value is None:
-        key: Any = _ip_key
-    else:
-        digest = hashlib.sha256(value.strip().casefold().encode()).hexdigest()
+    return bool(is_ratelimited(request, group=group, key=_key(value), rate=rate, increment=True))
 
-        def key(group: str, request: HttpRequest) -> str:
-            return digest
 
-    return bool(is_ratelimited(request, group=group, key=key, rate=rate, increment=True))
+def spent(request: HttpRequest, group: str, rate: str, value: str | None = None) -> bool:
+    """Whether ``group`` has used up its attempts already, without counting one (for limits
+    that count failures only; ``hit`` then counts a failure). Closed if the cache fails."""
+    usage = get_usage(request, group=group, key=_key(value), rate=rate, increment=False)
+    return usage is None or usage["count"] >= usage["limit"]
 
 
 def too_many(

@@ -17,7 +17,7 @@ from core import oidc
 
 from ..codes import code_issue
 from ..forms import LoginForm
-from ..limits import hit, too_many
+from ..limits import hit, spent, too_many
 from ..models import EmailCode
 from ..registration import unconfirmed_with_password
 from ..signin import finish_sign_in, safe_next
@@ -51,14 +51,12 @@ def login(request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated:
             return HttpResponseRedirect(next_url)
         return render(request, TEMPLATE, context)
-    over_ip = hit(request, "accounts.login.ip", settings.MOTCUA_LOGIN_RATE_IP)
-    over_user = hit(
-        request,
-        "accounts.login.user",
-        settings.MOTCUA_LOGIN_RATE_USER,
-        request.POST.get("username", ""),
-    )
-    if over_ip or over_user:
+    # Failed attempts count, per client address and per username typed (known or not).
+    limits = [
+        ("accounts.login.ip", settings.MOTCUA_LOGIN_RATE_IP, None),
+        ("accounts.login.user", settings.MOTCUA_LOGIN_RATE_USER, request.POST.get("username", "")),
+    ]
+    if any(spent(request, *limit) for limit in limits):
         return too_many(request, TEMPLATE, context)
     if form.is_valid():
         username, password = form.cleaned_data["username"], form.cleaned_data["password"]
@@ -72,6 +70,8 @@ def login(request: HttpRequest) -> HttpResponse:
             messages.info(request, _("Confirm your e-mail address first: we sent a new code."))
             return HttpResponseRedirect("/accounts/signup/confirm/")
         form.add_error(None, _("The username or password is not right."))
+    for limit in limits:
+        hit(request, *limit)
     return render(request, TEMPLATE, context)
 
 

@@ -117,3 +117,10 @@ def test_no_personal_data_in_the_logs(english_client, caplog) -> None:  # type: 
             _post(english_client, "tran.thi.b@example.vn", "wrong-secret")
     assert "tran.thi.b" not in caplog.text
     assert "wrong-secret" not in caplog.text
+
+
+def test_successful_sign_ins_do_not_count(english_client, frozen) -> None:  # type: ignore[no-untyped-def]
+    UserFactory(username="an")
+    for _ in range(7):
+        assert _post(english_client, "an").status_code == 302
+        english_client.post("/accounts/logout/")
