@@ -21,10 +21,6 @@ def _temporary_storage(settings, tmp_path):  # type: ignore[no-untyped-def]
         },
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.AUTHENTICATION_BACKENDS = [  # the password and membership backends only
-        "django.contrib.auth.backends.ModelBackend",
-        "workflows.auth.MembershipBackend",
-    ]
 
 
 @dataclass
