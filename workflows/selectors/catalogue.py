@@ -3,10 +3,11 @@ search engine (accent-insensitive, words in any order) and filterable by field, 
 online level.
 
 The catalogue is a few hundred procedures: it is read from the database once per process and
-kept in memory (``catalogue_entries``). A published or retired version, a changed procedure or
-agency stores a new generation token in Django's cache (shared by every process); each process
-compares its token with the cache's at most every ``CATALOGUE_CHECK_SECONDS`` (2 s by default)
-and reads the catalogue again when they differ (the pattern of workflows.calendar.memo).
+kept in memory (``catalogue``). A published or retired version or a changed procedure or case
+stores a new generation token in Django's cache (shared by every process), and so does a changed
+agency (the calendar's generation, which the catalogue reads too); each process compares its
+tokens with the cache's at most every ``CATALOGUE_CHECK_SECONDS`` (2 s by default) and reads the
+catalogue again when they differ (the pattern of workflows.calendar.memo).
 """
 
 import logging
@@ -23,11 +24,15 @@ from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
+from workflows.calendar.memo import GENERATION_KEY as CALENDAR_GENERATION_KEY
 from workflows.models import Agency, Procedure, ProcedureCase, ProcedureVersion
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "motcua:catalogue:generation"
+# An agency saved or deleted stores a new calendar generation (workflows.calendar.signals): the
+# catalogue's agencies follow it, without a signal of their own.
+AGENCIES_GENERATION_KEY = CALENDAR_GENERATION_KEY
 
 
 def search_text(text: str) -> str:
@@ -150,8 +155,8 @@ def catalogue_forget() -> None:
         cache.set(GENERATION_KEY, token, timeout=None)
     except Exception:
         logger.warning("catalogue: could not store a new generation in the cache", exc_info=True)
-    with _lock:
-        _state.update(generation=token, checked=clock.monotonic(), catalogue=None)
+    with _lock:  # the next read compares the tokens again
+        _state.update(generation=None, checked=0.0, catalogue=None)
 
 
 def _check_generation() -> None:
@@ -160,11 +165,13 @@ def _check_generation() -> None:
     if _state["generation"] is not None and now - _state["checked"] < every:
         return
     try:
-        token = cache.get(GENERATION_KEY)
+        tokens = cache.get_many([GENERATION_KEY, AGENCIES_GENERATION_KEY])
+        token = tokens.get(GENERATION_KEY)
         if token is None:
             token = uuid.uuid4().hex
             if not cache.add(GENERATION_KEY, token, timeout=None):
                 token = cache.get(GENERATION_KEY, token)
+        token = f"{token}:{tokens.get(AGENCIES_GENERATION_KEY)}"
     except Exception:
         logger.warning("catalogue: could not read the generation from the cache", exc_info=True)
         _state["generation"] = _state["generation"] or "unavailable"
@@ -246,8 +253,8 @@ def _changed(sender: Any, **kwargs: Any) -> None:
 
 
 def connect_signals() -> None:
-    """Called by WorkflowsConfig.ready: publishing, retiring, renaming, moving agencies."""
-    for model in (ProcedureVersion, Procedure, ProcedureCase, Agency):
+    """Called by WorkflowsConfig.ready: publishing, retiring, a procedure or case changed."""
+    for model in (ProcedureVersion, Procedure, ProcedureCase):
         name = model.__name__
         post_save.connect(_changed, sender=model, dispatch_uid=f"catalogue-{name}-save")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"catalogue-{name}-del")

@@ -73,6 +73,10 @@ def public_status_key(code: str) -> str:
     return KEY_PREFIX + code
 
 
+def id_key(dossier_id: int) -> str:
+    return f"{KEY_PREFIX}id:{dossier_id}"
+
+
 def derived_key(code: str, name: str) -> str:
     """The key of an entry derived from the status (a page's rendered part in one language):
     deleted with the status."""
@@ -102,18 +106,25 @@ def public_status(code: str) -> PublicStatus | None:
         return public_status_read(code)
     if isinstance(found, PublicStatus):
         return found
-    status = public_status_read(code)
-    if status is not None:
-        timeout = int(getattr(settings, "PUBLIC_STATUS_CACHE_SECONDS", 300))
-        try:
-            cache.set(key, status, timeout=timeout)
-        except Exception:
-            logger.warning("public status: the cache could not be written", exc_info=True)
+    found_row = _read(code)
+    if found_row is None:
+        return None
+    dossier_id, status = found_row
+    timeout = int(getattr(settings, "PUBLIC_STATUS_CACHE_SECONDS", 300))
+    try:  # the code by the dossier's id too: a change known by id finds what to delete
+        cache.set_many({key: status, id_key(dossier_id): code}, timeout=timeout)
+    except Exception:
+        logger.warning("public status: the cache could not be written", exc_info=True)
     return status
 
 
 def public_status_read(code: str) -> PublicStatus | None:
     """The public status read from the database (two queries), without the cache."""
+    found = _read(code)
+    return found[1] if found is not None else None
+
+
+def _read(code: str) -> tuple[int, PublicStatus] | None:
     row = (
         Dossier.objects.filter(code=code)
         .values(
@@ -133,7 +144,7 @@ def public_status_read(code: str) -> PublicStatus | None:
     )
     if row is None:
         return None
-    return PublicStatus(
+    return row["id"], PublicStatus(
         code=row["code"] or code,
         procedure_code=row["version__procedure__code"],
         procedure_name=row["version__procedure__name"],
@@ -161,3 +172,16 @@ def public_status_forget(code: str | None) -> None:
         cache.delete_many([key, *(derived_key(code, name) for name in derived_names())])
     except Exception:  # the entry expires by itself (PUBLIC_STATUS_CACHE_SECONDS)
         logger.warning("public status: the cache entry could not be deleted", exc_info=True)
+
+
+def public_status_forget_id(dossier_id: int | None) -> None:
+    """Drop the cached status of the dossier with this id, if one is cached (no query)."""
+    if dossier_id is None:
+        return
+    try:
+        code = cache.get(id_key(dossier_id))
+    except Exception:
+        logger.warning("public status: the cache could not be read", exc_info=True)
+        return
+    if isinstance(code, str):
+        public_status_forget(code)

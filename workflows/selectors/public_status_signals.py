@@ -15,49 +15,47 @@ from viewflow.workflow.models import Process, Task
 
 from workflows.models import Dossier, ProcessingLogEntry
 
-from .public_status import public_status_forget
+from .public_status import public_status_forget, public_status_forget_id
 
 _DOSSIER_CACHE = "_motcua_dossier"  # where workflows.engine.context keeps a process's dossier
 
 
-def _forget(code: str | None, using: str | None) -> None:
-    if not code:
-        return
-    public_status_forget(code)
-    transaction.on_commit(lambda: public_status_forget(code), using=using)
-
-
-def _code_of(dossier: Dossier | None, dossier_id: Any) -> str | None:
+def _forget(dossier: Dossier | None, dossier_id: Any, using: str | None) -> None:
+    """By the code when the dossier in memory has it, else through the cache's id entry (no
+    query: an engine step's statements stay what they were)."""
     if dossier is not None and "code" in dossier.__dict__ and dossier.code:
-        return dossier.code
-    if dossier_id is None:
-        return None
-    return Dossier.objects.filter(pk=dossier_id).values_list("code", flat=True).first()
+        code = dossier.code
+
+        def forget() -> None:
+            public_status_forget(code)
+
+    else:
+
+        def forget() -> None:
+            public_status_forget_id(dossier_id)
+
+    forget()
+    transaction.on_commit(forget, using=using)
 
 
 def _dossier_changed(sender: Any, instance: Dossier, using: str | None = None, **_: Any) -> None:
-    _forget(_code_of(instance, instance.pk), using)
+    _forget(instance, instance.pk, using)
 
 
 def _log_written(
     sender: Any, instance: ProcessingLogEntry, using: str | None = None, **_: Any
 ) -> None:
-    cached = instance._state.fields_cache.get("dossier")
-    _forget(_code_of(cached, instance.dossier_id), using)
+    _forget(instance._state.fields_cache.get("dossier"), instance.dossier_id, using)
 
 
 def _task_saved(sender: Any, instance: Task, using: str | None = None, **_: Any) -> None:
     process = instance._state.fields_cache.get("process")
-    dossier = getattr(process, _DOSSIER_CACHE, None) if process is not None else None
-    if dossier is not None:
-        _forget(_code_of(dossier, dossier.pk), using)
+    if process is None:
+        process = Process.objects.filter(pk=instance.process_id).first()
+    if process is None:
         return
-    if process is not None:
-        _forget(_code_of(None, process.artifact_object_id), using)
-        return
-    artifact = Process.objects.filter(pk=instance.process_id).values("artifact_object_id")
-    code = Dossier.objects.filter(pk__in=artifact).values_list("code", flat=True).first()
-    _forget(code, using)
+    dossier = getattr(process, _DOSSIER_CACHE, None)
+    _forget(dossier, process.artifact_object_id, using)
 
 
 post_save.connect(_dossier_changed, sender=Dossier, dispatch_uid="public-status-dossier-save")

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from workflows.engine import task_complete
-from workflows.models import Dossier
+from workflows.models import Dossier, ProcessingLogEntry
 from workflows.selectors.public_status import PublicStatus, public_status, public_status_read
 from workflows.services.reception import (
     MissingItem,
@@ -155,3 +155,12 @@ def test_the_step_names_come_from_the_definition():
     ]
     [item] = timeline_from_log(rows, names=names)
     assert (item.name, item.timing) == ("Tiếp nhận hồ sơ", "early")
+
+
+def test_a_log_row_known_only_by_the_dossier_id_drops_the_cached_status():
+    state = reception()
+    assert public_status(CODE).timeline == ()
+    ProcessingLogEntry.objects.create(
+        dossier_id=state.dossier.pk, action="clock_paused", at=local(2026, 2, 13, 9, 0)
+    )
+    assert [item.kind for item in public_status(CODE).timeline] == ["pause"]
