@@ -19,6 +19,12 @@ Prints one JSON object last:
 {"lookup_rps", "lookup_p99_ms", "naive_lookup_rps", "ratio", "queue_p99_ms", ...}
 
     DATABASE_URL=postgres://... [REDIS_URL=redis://...] python bench/lookup.py [--quick] [-n N]
+
+Figures (2 cores shared with other work, Redis cache, 8 connections): --quick at load average
+~5: lookup 305-452 req/s, p99 48-73 ms; naive 123-194 req/s; ratio 2.3-2.7; API twin 427-708
+req/s; queue page p99 51-106 ms (10,000 tasks). At load average 11-14: ratio 3.0-4.3, every
+p99 in the hundreds of ms. 1,000,000 dossiers and tasks at load average ~14: lookup 45 req/s,
+naive 23.5, ratio 1.91, queue page p99 429 ms (not a quiet machine: to be measured again).
 """
 
 import argparse
@@ -389,8 +395,8 @@ def main() -> None:
             redis.Redis.from_url(cache_url).flushdb()  # the bench's own database number
         server = start_server(database, args.port, cores, cache_url)
         rng = random.Random(7)
-        codes = [CODE.format(i) for i in rng.sample(range(1, n + 1), min(n, hot * 2))]
-        hot_codes, cold_codes = codes[:hot], codes[hot:]
+        codes = [CODE.format(i) for i in rng.sample(range(1, n + 1), min(n, hot + 20_000))]
+        hot_codes, cold_codes = codes[:hot], codes[hot:]  # cold: more than a run can ask for
         lookup_paths = [f"/track/{code}/" for code in hot_codes]
         warm(args.port, lookup_paths)
         naive_paths = [f"/bench/naive/{code}/" for code in hot_codes]
