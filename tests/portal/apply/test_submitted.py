@@ -25,10 +25,12 @@ def test_the_acknowledgement_is_prepared_then_downloadable(office: Desk, citizen
     response = citizen.post(url(office), {**GOOD, "_submission_key": "k", **files})
     page = citizen.get(response["Location"])
     html = page.content.decode()
-    assert "being prepared" in html and 'http-equiv="refresh"' in html
+    assert "being prepared" in html and 'hx-trigger="every 2s"' in html
+    assert 'http-equiv="refresh"' not in html  # no timed reload (WCAG 2.2.1)
     outbox.drain()
     html = citizen.get(response["Location"]).content.decode()
     assert "being prepared" not in html and "Download the acknowledgement" in html
+    assert "hx-trigger" not in html and "htmx.min.js" not in html
     dossier = Dossier.objects.get()
     document = dossier.documents.get(kind="acknowledgement")
     download = citizen.get(f"/my/dossiers/{dossier.code}/documents/{document.pk}/")
