@@ -13,3 +13,10 @@ class AccountsConfig(AppConfig):
         from .identities import user_for_subject
 
         register_identity_resolver(user_for_subject)
+
+        # the administration signs in here too (second factor, rate limits)
+        from django.contrib import admin
+
+        from .admin_login import admin_login
+
+        admin.site.login = admin_login  # type: ignore[method-assign]

@@ -19,9 +19,6 @@ pytestmark = pytest.mark.browser
 # axe-core findings in pages of other lanes, known and reported to their owners: the journey
 # marks itself as an expected failure while one of them remains (so it shows in every run's
 # summary); any other serious or critical finding fails it. Remove an entry once fixed.
-KNOWN_FINDINGS = {
-    "meta-refresh": "the acknowledgement page refreshes itself (apply lane; WCAG 2.2.1)",
-}
 STEPS = [
     "Tiếp nhận hồ sơ",
     "Đối chiếu sổ gốc, dự thảo bản sao",
@@ -109,7 +106,5 @@ def test_from_application_to_returned_result(
         assert personal not in page_text
     check(visitor, "track")
 
-    unknown = [f"{at}: {finding}" for at, finding in audit if finding.rule not in KNOWN_FINDINGS]
-    assert not unknown, "axe-core, serious or critical:\n" + "\n".join(unknown)
-    if audit:
-        pytest.xfail("known axe-core findings: " + "; ".join(f"{at}: {f}" for at, f in audit))
+    findings = [f"{at}: {finding}" for at, finding in audit]
+    assert not findings, "axe-core, serious or critical:\n" + "\n".join(findings)

@@ -73,7 +73,7 @@ def test_anonymous_requests_are_not_recorded(client: Client) -> None:
     group = Group.objects.create(name="Reception")
 
     client.get(reverse("admin:auth_group_change", args=[group.pk]))
-    client.post(reverse("admin:login"), {"username": "nobody", "password": "wrong"})
+    client.post(reverse("accounts:login"), {"username": "nobody", "password": "wrong"})
     client.post(reverse("admin:auth_group_add"), {"name": "Intruders"})
     client.get("/")
 

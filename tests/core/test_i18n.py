@@ -179,12 +179,13 @@ def _vi(msgid: str) -> str:
 
 
 @pytest.mark.django_db
-def test_admin_login_uses_djangos_vietnamese(client: Client) -> None:
+def test_admin_login_leads_to_the_vietnamese_sign_in(client: Client) -> None:
     with translation.override("vi"):
-        log_in = translation.gettext("Log in")
-    assert log_in != "Log in"  # Django ships it ("Đăng nhập")
+        log_in = translation.gettext("Sign in")
+    assert log_in != "Sign in"
 
-    html = client.get("/admin/login/", headers={"accept-language": "vi"}).content.decode()
+    response = client.get("/admin/login/", headers={"accept-language": "vi"}, follow=True)
+    html = response.content.decode()
 
     assert '<html lang="vi"' in html
     assert escape(log_in) in html

@@ -63,13 +63,15 @@ def _english(settings):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def admin_browser(db) -> Client:  # type: ignore[no-untyped-def]
-    """A superuser signed in through /admin/login/, every POST checked for its CSRF token."""
+    """A superuser signed in through the site's sign-in (where /admin/login/ sends them), every
+    POST checked for its CSRF token."""
     UserFactory(username="onboarder", is_staff=True, is_superuser=True)
     call_command("install_document_templates", verbosity=0)  # the deploy's setup step
     client = Client(enforce_csrf_checks=True)
-    login = reverse("admin:login")
+    login = client.get(reverse("admin:login"), {"next": "/admin/"})
+    assert login.status_code == 302 and login["Location"].startswith(reverse("accounts:login"))
     response = submit(
-        client, login, "login-form", username="onboarder", password="test-password", next="/admin/"
+        client, login["Location"], "login-form", username="onboarder", password="test-password"
     )
     assert response.status_code == 302, response.content.decode()[:500]
     return client
