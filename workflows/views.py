@@ -1,16 +1,11 @@
 """Downloading a dossier's attachment: only by those who may see the dossier, always logged."""
 
-import logging
-
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest
 from django.views.decorators.http import require_safe
 
-from core.audit.models import AccessLogEntry
-from core.audit.services import access_record
+from workflows.files import dossier_file_response
 from workflows.selectors.dossiers import attachment_for_download
-
-logger = logging.getLogger("motcua.workflows")
 
 
 @require_safe
@@ -21,24 +16,10 @@ def attachment_download(request: HttpRequest, attachment_id: int) -> FileRespons
     attachment = attachment_for_download(user=request.user, attachment_id=attachment_id)
     if attachment is None:
         raise Http404
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        logger.error("attachment file missing in storage", extra={"attachment_id": attachment.pk})
-        raise Http404 from None
-    access_record(
-        actor=request.user,
-        action=AccessLogEntry.Action.DOWNLOAD,
-        obj=attachment.dossier,
-        path=request.path,
-    )
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=attachment.original_name,
+    return dossier_file_response(
+        request,
+        dossier=attachment.dossier,
+        file=attachment.file,
+        name=attachment.original_name,
         content_type=attachment.content_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response

@@ -21,6 +21,7 @@ from api.schemas import (
 )
 from core.audit.models import AccessLogEntry
 from core.audit.services import access_record
+from workflows.files import dossier_file_response
 from workflows.models import Dossier, DossierAttachment, DossierDocument
 from workflows.selectors.timeline import dossier_timeline
 from workflows.services.supplementation import dossier_supplement
@@ -162,18 +163,9 @@ def _supplementation(dossier: Dossier) -> dict[str, Any] | None:
 def _file_response(
     request: HttpRequest, dossier: Dossier, file: Any, name: str, content_type: str
 ) -> FileResponse:
-    try:
-        handle = file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    access_record(
-        actor=request.user, action=AccessLogEntry.Action.DOWNLOAD, obj=dossier, path=request.path
+    return dossier_file_response(
+        request, dossier=dossier, file=file, name=name, content_type=content_type
     )
-    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
 
 
 @router.get(

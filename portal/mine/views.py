@@ -22,6 +22,7 @@ from portal.mine.access import dossier_for_page, is_applicant
 from portal.mine.page import dossier_context, open_supplementation
 from portal.models import ApplicationDraft
 from workflows.errors import AttachmentRejected, SupplementationNotOpen
+from workflows.files import dossier_file_response
 from workflows.models import Dossier
 from workflows.services.ratings import RatingNotAllowed, dossier_rate
 from workflows.services.supplementation import dossier_supplement
@@ -160,20 +161,10 @@ def document(request: HttpRequest, code: str, document_id: int) -> FileResponse:
     the dossier's page; 404 otherwise."""
     found = dossier_for_page(request, code)
     issued = get_object_or_404(found.documents, pk=document_id)
-    try:
-        handle = issued.file.open("rb")
-    except FileNotFoundError:
-        logger.error("dossier document missing in storage", extra={"document_id": issued.pk})
-        raise Http404 from None
-    access_record(
-        actor=request.user, action=AccessLogEntry.Action.DOWNLOAD, obj=found, path=request.path
-    )
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=f"{issued.kind}-{found.code}.pdf",
+    return dossier_file_response(
+        request,
+        dossier=found,
+        file=issued.file,
+        name=f"{issued.kind}-{found.code}.pdf",
         content_type="application/pdf",
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
