@@ -1,29 +1,13 @@
 """What the catalogue operations add to the catalogue's selectors
 (workflows.selectors.catalogue, .procedure_details): the version for an agency, the agencies
-that receive it, a case's documents and deadline as the pages word them."""
+that receive it, a case's documents (the deadline's wording is workflows.wording)."""
 
 from typing import Any
 
 from django.db.models import QuerySet
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from workflows.models import Agency, Procedure, ProcedureCase, ProcedureVersion, Role
 from workflows.selectors.procedures import procedure_version_current
-
-Unit = ProcedureCase.DeadlineUnit
-
-
-def deadline_text(amount: int, unit: str) -> str:
-    """The legal deadline as the national catalogue writes it ("05 working days"): the
-    catalogue page's wording and messages."""
-    if unit == Unit.SAME_DAY:
-        return _("Within the same day")
-    if unit == Unit.WORKING_HOURS:
-        text = ngettext("%(amount)s working hour", "%(amount)s working hours", amount)
-    else:
-        text = ngettext("%(amount)s working day", "%(amount)s working days", amount)
-    return text % {"amount": f"{amount:02d}"}
 
 
 def version_for(*, procedure: Procedure, agency: Agency | None) -> ProcedureVersion | None:

@@ -5,7 +5,7 @@ from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from api.catalogue import deadline_text, documents_of, receiving_agencies, version_for
+from api.catalogue import documents_of, receiving_agencies, version_for
 from api.schemas import (
     AgencyOut,
     CatalogueOut,
@@ -16,6 +16,7 @@ from api.schemas import (
 from workflows.models import Agency, Procedure
 from workflows.selectors.catalogue import catalogue_search
 from workflows.selectors.procedure_details import procedure_details
+from workflows.wording import deadline_text
 
 router = Router(tags=["catalogue"])
 

@@ -2,22 +2,10 @@
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from workflows.models import ProcedureCase
+from workflows.wording import deadline_text
 
-Unit = ProcedureCase.DeadlineUnit
-
-
-def deadline_text(amount: int, unit: str) -> str:
-    """The legal deadline as the national catalogue writes it: two digits and the unit."""
-    if unit == Unit.SAME_DAY:
-        return _("Within the same day")
-    if unit == Unit.WORKING_HOURS:
-        text = ngettext("%(amount)s working hour", "%(amount)s working hours", amount)
-    else:
-        text = ngettext("%(amount)s working day", "%(amount)s working days", amount)
-    return text % {"amount": f"{amount:02d}"}
+__all__ = ["cutoff_note", "deadline_text", "fee_text"]
 
 
 def cutoff_note() -> str:

@@ -14,12 +14,13 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from forms import FormSchemaInvalid, form_data_from_post, privacy_notice
+from portal.apply.consent import consent_from_post, consent_shown
 from portal.formrender import ErrorLink, form_action, form_render
 from workflows.engine.queues import task_visible_to
 from workflows.errors import NotAReceptionOfficer, SubmissionInvalid
 from workflows.models import Dossier
 from workflows.selectors.dossiers import dossier_visible_to
-from workflows.services.consent import RELATIONSHIPS, ConsentGiven
+from workflows.services.consent import RELATIONSHIPS
 from workflows.services.submission import SubmittedDocument, dossier_submit
 
 from .access import officer_required
@@ -86,7 +87,7 @@ def reception_form(request: HttpRequest, agency_id: int, case_id: int) -> HttpRe
             receiving_agency=found.agency,
             submission_key=key,
             by=request.user,
-            consent=_consent(request.POST),
+            consent=consent_from_post(request.POST),
         )
     except SubmissionInvalid as error:
         return _page(request, found, data=data, key=key, errors=error.errors, status=400)
@@ -110,17 +111,6 @@ def reception_done(request: HttpRequest, dossier_id: int) -> HttpResponse:
     task = next((t for t in tasks if task_visible_to(user=request.user, task=t)), None)
     return render(
         request, "portal/workspace/reception_done.html", {"dossier": dossier, "task": task}
-    )
-
-
-def _consent(post: Any) -> ConsentGiven | None:
-    """The consent the applicant signed on paper, as the officer recorded it."""
-    if post.get("_consent.agree") != "on":
-        return None
-    return ConsentGiven(
-        full_name=str(post.get("_consent.full_name", "")),
-        relationship=str(post.get("_consent.relationship", "")),
-        notice_version=str(post.get("_consent.version", "")),
     )
 
 
@@ -165,10 +155,7 @@ def _page(
         "channel": str(post.get("channel", "")),
         "channel_errors": errors.get("channel", []),
         "notice": privacy_notice(schema),
-        "consent": {
-            name: post.get(f"_consent.{name}", "") for name in ("full_name", "relationship")
-        }
-        | {"agree": post.get("_consent.agree") == "on"},
+        "consent": consent_shown(post),
         "consent_errors": errors.get("consent", []),
         "relationships": [(code, RELATIONSHIP_LABELS.get(code, code)) for code in RELATIONSHIPS],
         "channels": [Dossier.Channel.IN_PERSON, Dossier.Channel.POST],
