@@ -17,7 +17,9 @@ class WorkflowsConfig(AppConfig):
         from .selectors import public_status_signals  # noqa: F401
         from .selectors.catalogue import connect_signals as catalogue_signals
         from .services import documents  # noqa: F401  (the sender workflows.dossier_document)
+        from .subscribers import load_all as load_subscribers
 
+        load_subscribers()  # handlers of the integrations' events (core.events)
         catalogue_signals()  # the catalogue's memo, read again after a publish or retire
 
         _register_agency_directory()

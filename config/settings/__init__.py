@@ -12,6 +12,12 @@ from .base import *  # noqa: F403
 from .database import *  # noqa: F403
 from .dossiers import *  # noqa: F403
 from .logs import *  # noqa: F403
+from .notify import *  # noqa: F403
+from .payments import *  # noqa: F403
+from .portal_sync import *  # noqa: F403
+from .postal import *  # noqa: F403
 from .security import *  # noqa: F403
+from .signing import *  # noqa: F403
+from .soap import *  # noqa: F403
 from .storage import *  # noqa: F403
 from .tracking import *  # noqa: F403

@@ -4,6 +4,7 @@ from .agencies import Agency, AgencyTreeError, Membership, Role
 from .attachments import DossierAttachment
 from .calendar import CalendarDay, OfficeHours
 from .cases import ProcedureCase
+from .deadlines import DeadlineAlert, DossierApology
 from .dossier_records import (
     ClockPause,
     DossierCodeSequence,
@@ -13,6 +14,8 @@ from .dossier_records import (
     SupplementationRequest,
 )
 from .dossiers import Dossier, PersonDetails
+from .fees import DossierFee
+from .numbering import DocumentNumberSequence
 from .procedures import Procedure, ProcedureVersion
 from .processing_log import ProcessingLogEntry
 from .ratings import ServiceRating
@@ -23,11 +26,15 @@ __all__ = [
     "AgencyTreeError",
     "CalendarDay",
     "ClockPause",
+    "DeadlineAlert",
+    "DocumentNumberSequence",
     "Dossier",
+    "DossierApology",
     "DossierAttachment",
     "DossierCodeSequence",
     "DossierConsent",
     "DossierDocument",
+    "DossierFee",
     "DossierRevision",
     "Membership",
     "OfficeHours",

@@ -179,7 +179,14 @@ class DossierDocument(models.Model):
         APOLOGY = "apology", _("Apology and new date (Form 04)")
         STOP = "stop", _("Notice of stopping (Form 05)")
         CONTROL_SLIP = "control_slip", _("Processing control slip (Form 06)")
+        FEE_RECEIPT = "fee_receipt", _("Fee receipt")
         RESULT = "result", _("Result")
+
+    class SignatureState(models.TextChoices):
+        UNSIGNED = "", _("Not signed")
+        AWAITING = "awaiting", _("Awaiting signature")
+        SIGNED = "signed", _("Signed")
+        FAILED = "failed", _("Signing failed")
 
     dossier = models.ForeignKey(
         Dossier, verbose_name=_("dossier"), on_delete=models.PROTECT, related_name="documents"
@@ -196,6 +203,19 @@ class DossierDocument(models.Model):
     file = models.FileField(_("file"), upload_to=document_upload_to, max_length=200)
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     size = models.PositiveBigIntegerField(_("size (bytes)"))
+    # The document number and symbol (số, ký hiệu), from DocumentNumberSequence.
+    number = models.PositiveIntegerField(_("number"), null=True, blank=True)
+    symbol = models.CharField(_("symbol"), max_length=60, blank=True, default="")
+    signature_state = models.CharField(
+        _("signature"),
+        max_length=10,
+        choices=SignatureState.choices,
+        blank=True,
+        default=SignatureState.UNSIGNED,
+    )
+    signed_at = models.DateTimeField(_("signed at"), null=True, blank=True)
+    # [{"name", "title", "organisation", "at", "kind": "personal" | "agency"}]: metadata only.
+    signers = models.JSONField(_("signers"), default=list, blank=True)
     created_at = models.DateTimeField(_("issued at"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

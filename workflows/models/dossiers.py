@@ -57,6 +57,17 @@ class Dossier(models.Model):
         ONLINE = 2, _("Online")
         POST = 3, _("Public postal service")
 
+    class ResultDelivery(models.TextChoices):
+        """How the applicant receives the result."""
+
+        COUNTER = "counter", _("At the counter")
+        POST = "post", _("By post")
+        ONLINE = "online", _("Online")
+
+    class NotifyChannel(models.TextChoices):
+        EMAIL = "email", _("Email")
+        SMS = "sms", _("SMS")
+
     # Issued at submission (workflows.services.dossier_codes); never changed afterwards.
     code = models.CharField(_("dossier code"), max_length=60, unique=True, null=True, blank=True)
     version = models.ForeignKey(
@@ -120,6 +131,18 @@ class Dossier(models.Model):
     # and an apology's new date; this one never does).
     first_appointment_date = models.DateField(
         _("first appointment date"), null=True, blank=True, editable=False
+    )
+    # The channels the applicant chose for notifications (NotifyChannel values).
+    notify_channels = models.JSONField(_("notification channels"), default=list, blank=True)
+    result_delivery = models.CharField(
+        _("result delivery"),
+        max_length=10,
+        choices=ResultDelivery.choices,
+        default=ResultDelivery.COUNTER,
+    )
+    # The postal service's tracking number of the result's shipment (one at a time).
+    postal_tracking_number = models.CharField(
+        _("postal tracking number"), max_length=40, blank=True, default=""
     )
     tracking_secret = models.CharField(
         _("tracking secret"), max_length=32, default=new_tracking_secret, editable=False

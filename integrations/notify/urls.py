@@ -1,0 +1,6 @@
+"""Inbound endpoints of this integration (callbacks, the fake's pages)."""
+
+from django.urls import URLPattern
+
+app_name = "notify"
+urlpatterns: list[URLPattern] = []

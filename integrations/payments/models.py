@@ -1,0 +1,2 @@
+"""Records this integration owns (attempts, callbacks, state), referring to dossiers by an
+opaque reference."""
