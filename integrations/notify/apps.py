@@ -1,3 +1,8 @@
+"""Notifications to applicants and officers: email and SMS backends, versioned templates,
+delivery status.
+
+Imports only ``core`` (and libraries): never the workflow layer nor another integration."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -9,4 +14,4 @@ class NotifyConfig(AppConfig):
 
     def ready(self) -> None:
         # backends, outbox senders and periodic jobs register themselves at import
-        pass
+        from . import backends, checks, sender  # noqa: F401
