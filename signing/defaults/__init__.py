@@ -17,6 +17,7 @@ FORM_00_ACKNOWLEDGEMENT = "acknowledgement-of-submission"
 FORM_01_RECEIPT = "form-01-receipt"
 FORM_02_SUPPLEMENTATION = "form-02-supplementation"
 FORM_03_REFUSAL = "form-03-refusal"
+FEE_RECEIPT = "fee-receipt"
 
 
 @dataclass(frozen=True)
@@ -54,5 +55,11 @@ DEFAULT_TEMPLATES = (
         DocumentTemplate.Kind.REFUSAL,
         "Mẫu số 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ",
         "form_03_refusal.html",
+    ),
+    DefaultTemplate(
+        FEE_RECEIPT,
+        DocumentTemplate.Kind.OTHER,
+        "Biên lai thu phí, lệ phí",
+        "fee_receipt.html",
     ),
 )

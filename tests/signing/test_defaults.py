@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from signing.defaults import (
+    FEE_RECEIPT,
     FORM_00_ACKNOWLEDGEMENT,
     FORM_01_RECEIPT,
     FORM_02_SUPPLEMENTATION,
@@ -30,13 +31,14 @@ def test_install_is_idempotent():
     created = document_template_install_defaults()
     assert sorted(template.code for template in created) == [
         FORM_00_ACKNOWLEDGEMENT,
+        FEE_RECEIPT,
         FORM_01_RECEIPT,
         FORM_02_SUPPLEMENTATION,
         FORM_03_REFUSAL,
     ]
     assert {template.revision for template in created} == {1}
     assert document_template_install_defaults() == []
-    assert DocumentTemplate.objects.count() == 4
+    assert DocumentTemplate.objects.count() == 5
 
 
 def test_install_command():

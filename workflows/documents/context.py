@@ -8,8 +8,9 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
-from workflows.models import Agency, Dossier
+from workflows.models import Agency, Dossier, DossierDocument
 
+from .fees import fee_context
 from .people import applicant_context, officer_context
 from .texts import SYMBOLS, document_form_text, place_name, processing_time_text
 
@@ -62,6 +63,8 @@ def document_context(
         "supplement": supplement_context(dossier),
         "refusal": {"reason": ""},
     }
+    if kind == DossierDocument.Kind.FEE_RECEIPT:
+        context["fee"] = fee_context(dossier)
     for key, value in (extra or {}).items():
         if isinstance(value, dict) and isinstance(context.get(key), dict):
             context[key] = {**context[key], **value}

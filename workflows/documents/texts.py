@@ -17,6 +17,7 @@ SYMBOLS: dict[str, str] = {
     Kind.STOP: "DXLHS",
     Kind.CONTROL_SLIP: "KSQT",
     Kind.RESULT: "KQ",
+    Kind.FEE_RECEIPT: "BLTP",
 }
 
 # Words that name the level of an administrative unit, in front of its proper name.

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from core import outbox
 from signing.defaults import (
+    FEE_RECEIPT,
     FORM_00_ACKNOWLEDGEMENT,
     FORM_01_RECEIPT,
     FORM_02_SUPPLEMENTATION,
@@ -34,6 +35,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     Kind.RECEIPT: (DocumentTemplate.Kind.RECEIPT, FORM_01_RECEIPT),
     Kind.SUPPLEMENTATION: (DocumentTemplate.Kind.SUPPLEMENTATION, FORM_02_SUPPLEMENTATION),
     Kind.REFUSAL: (DocumentTemplate.Kind.REFUSAL, FORM_03_REFUSAL),
+    Kind.FEE_RECEIPT: (DocumentTemplate.Kind.OTHER, FEE_RECEIPT),
 }
 
 

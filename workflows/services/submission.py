@@ -36,6 +36,7 @@ from workflows.services.processing_log import dossier_log
 
 from .consent import ConsentGiven, dossier_consent_record
 from .dossier_codes import dossier_code_issue
+from .fees import dossier_fees_create
 from .revisions import dossier_revision_add
 from .submission_checks import CheckedSubmission, SubmittedDocument, submission_check
 
@@ -174,6 +175,7 @@ def _file(
     dossier_log(
         dossier=dossier, actor=submitter, action="submitted", to_status=dossier.status, at=at
     )
+    dossier_fees_create(dossier=dossier)  # before the process: a first step may wait for them
     process_start(dossier=dossier, by=submitter)
     # the code last: its sequence row stays locked until the commit, so the agency's other
     # submitters wait for this one only from here (not while its files are stored)
