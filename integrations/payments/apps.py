@@ -8,5 +8,5 @@ class PaymentsConfig(AppConfig):
     verbose_name = _("Payments")
 
     def ready(self) -> None:
-        # backends, outbox senders and periodic jobs register themselves at import
-        pass
+        # backends, outbox senders, periodic jobs and the system check register at import
+        from . import backends, checks, requery, senders  # noqa: F401

@@ -1,0 +1,1 @@
+"""Inbound pages of the payments integration (the IPN, the return page, the fake gateway)."""
