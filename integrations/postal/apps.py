@@ -8,5 +8,5 @@ class PostalConfig(AppConfig):
     verbose_name = _("Postal delivery")
 
     def ready(self) -> None:
-        # backends, outbox senders and periodic jobs register themselves at import
-        pass
+        # backends, the system check and the periodic jobs register themselves at import
+        from . import backends, checks, jobs  # noqa: F401

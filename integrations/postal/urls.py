@@ -1,6 +1,10 @@
-"""Inbound endpoints of this integration (callbacks, the fake's pages)."""
+"""Inbound endpoints of this integration: the provider's webhook."""
 
-from django.urls import URLPattern
+from django.urls import path
+
+from . import views
 
 app_name = "postal"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("webhook/<slug:backend>/", views.webhook, name="webhook"),
+]
