@@ -1,4 +1,4 @@
-"""The fee receipt's amounts: figures with the Vietnamese separator, words as receipts write them."""
+"""The fee receipt's amounts: figures with the Vietnamese separator, words as receipts say."""
 
 import pytest
 
