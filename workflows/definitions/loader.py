@@ -23,6 +23,7 @@ from .model import (
     DurationUnit,
     Node,
     NodeKind,
+    Signing,
     Source,
 )
 from .schema import schema_errors
@@ -71,6 +72,17 @@ def _agency(raw: Mapping[str, Any] | None) -> AgencyRef:
     return AgencyRef(AgencySource.FIELD, raw["field"])
 
 
+def _signing(raw: Mapping[str, Any] | None) -> Signing | None:
+    if raw is None:
+        return None
+    return Signing(
+        document=raw["document"],
+        outcome=raw.get("outcome", Signing.outcome),
+        symbol=raw.get("symbol", Signing.symbol),
+        signatures=tuple(raw.get("signatures", Signing.signatures)),
+    )
+
+
 def _node(raw: Mapping[str, Any]) -> Node:
     kind = NodeKind(raw["kind"])
     common: dict[str, Any] = {"id": raw["id"], "kind": kind, "name": raw.get("name", "")}
@@ -82,6 +94,7 @@ def _node(raw: Mapping[str, Any]) -> Node:
         role=raw.get("role", ""),
         agency=_agency(raw.get("agency")),
         form=raw.get("form", ""),
+        sign=_signing(raw.get("sign")),
         outcomes=tuple(raw.get("outcomes", {}).items()),
         budget=_duration(raw.get("budget")),
         boundary_timers=tuple(
@@ -157,6 +170,8 @@ def _dump_node(node: Node) -> dict[str, Any]:
         out["agency"] = _dump_agency(node.agency)
         if node.form:
             out["form"] = node.form
+        if node.sign is not None:
+            out["sign"] = _dump_signing(node.sign)
         if node.budget is not None:
             out["budget"] = _dump_duration(node.budget)
         if node.status:
@@ -192,6 +207,15 @@ def _dump_node(node: Node) -> dict[str, Any]:
     else:  # start, parallel_join
         out["next"] = node.next
     return out
+
+
+def _dump_signing(sign: Signing) -> dict[str, Any]:
+    return {
+        "document": sign.document,
+        "outcome": sign.outcome,
+        "symbol": sign.symbol,
+        "signatures": list(sign.signatures),
+    }
 
 
 def _dump_timer(timer: BoundaryTimer) -> dict[str, Any]:

@@ -71,6 +71,10 @@ MESSAGES: dict[str, Promise] = {
     "bad_condition": _(
         "Node %(node)s: the condition of branch %(branch)s is not valid: %(detail)s"
     ),
+    "sign_outcome": _(
+        "Node %(node)s: sign.outcome %(outcome)s is not one of the step's outcomes (the step "
+        "signs the result when it is completed with that outcome)."
+    ),
     # The reserved outcomes (their effects are the reception services')
     "supplement_target": _(
         "Node %(node)s: the outcome supplement must lead to a wait_event on "

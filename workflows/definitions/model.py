@@ -80,6 +80,22 @@ class Branch:
     next: str
 
 
+# The signatures a result can carry, in signing order: the leader's, then the agency's seal.
+SIGNATURE_KINDS = ("personal", "agency")
+
+
+@dataclass(frozen=True)
+class Signing:
+    """A user task that signs the result (docs/signing-results.md): its ``outcome`` renders
+    the result from the template ``document`` (a template code), numbers it in the series
+    ``symbol``-<agency abbreviation>, and completes the step once ``signatures`` are on."""
+
+    document: str
+    outcome: str = "approve"
+    symbol: str = "QĐ"
+    signatures: tuple[str, ...] = SIGNATURE_KINDS
+
+
 # The dossier status a user task, service task or wait_event gives the dossier when it is
 # entered (``Node.status``; national portal codes).
 NODE_STATUSES = {"processing": 4, "fee_owed": 6, "processed": 9}
@@ -96,6 +112,7 @@ class Node:
     role: str = ""
     agency: AgencyRef = field(default_factory=AgencyRef)
     form: str = ""  # a step form id (empty: the outcome and a comment only)
+    sign: Signing | None = None  # a step that signs the result with one of its outcomes
     outcomes: tuple[tuple[str, str], ...] = ()  # (outcome code, next node id), in order
     budget: Duration | None = None
     boundary_timers: tuple[BoundaryTimer, ...] = ()

@@ -131,6 +131,8 @@ def _nodes(definition: Definition) -> Iterator[DefinitionError]:
             yield from _conditions(node)
         if node.kind is NodeKind.TIMER and (node.wait is None) == (not node.at):
             yield DefinitionError("timer_spec", node.id)
+        if node.sign is not None and node.sign.outcome not in dict(node.outcomes):
+            yield DefinitionError("sign_outcome", node.id, {"outcome": node.sign.outcome})
 
 
 def _conditions(node: Node) -> Iterator[DefinitionError]:

@@ -120,6 +120,11 @@ def task_complete(
     with _locked_user_task(task_id) as (node, task), handover.batched():
         if outcome not in node.outcomes:
             raise UnknownOutcome(f"{node.name}: {outcome!r} is not one of {node.outcomes}")
+        sign = node.step.sign
+        if sign is not None and outcome == sign.outcome and not _effects:
+            raise OutcomeNeedsService(
+                f"the outcome {outcome!r} signs the result: use workflows.services.result_signing"
+            )
         activation = node.activation_class(task)
         if task.status == STATUS.NEW and node.can_assign(user, task):
             # the claim, saved with the completion below (one UPDATE, not two)
@@ -134,6 +139,11 @@ def task_complete(
         activation.execute()
         handover.step_done(task=task, actor=user, action=f"outcome:{outcome}", comment=comment)
     return task
+
+
+def step_form_check(node: UserTask, data: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The step form's data checked as ``task_complete`` checks it (StepFormInvalid)."""
+    return _step_form_data(node, data)
 
 
 def _step_form_data(node: UserTask, data: dict[str, Any] | None) -> dict[str, Any] | None:
