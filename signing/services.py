@@ -92,3 +92,17 @@ def document_template_install_defaults() -> list[DocumentTemplate]:
             continue
         created.append(template)
     return created
+
+
+# Signatures (the implementations live in their own modules; this is the entry point).
+from signing.sign import pdf_sign  # noqa: E402
+from signing.stamp import StampText  # noqa: E402
+
+__all__ = [
+    "StampText",
+    "document_template_check",
+    "document_template_create",
+    "document_template_install_defaults",
+    "document_template_revise",
+    "pdf_sign",
+]

@@ -27,3 +27,38 @@ def context() -> dict[str, Any]:
 def _fast_password_hashing(settings):  # type: ignore[no-untyped-def]
     """The admin tests log users in; the production hasher is slow on purpose."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def dev_ca(settings, tmp_path):  # type: ignore[no-untyped-def]
+    """The development CA on (its TSA stamps, its root is trusted) in a temporary directory."""
+    from signing.devca import dev_ca_create
+
+    settings.MOTCUA_SIGNING_DIR = str(tmp_path / "signing")
+    settings.MOTCUA_SIGNING_DEV = True
+    settings.MOTCUA_SIGNING_TSA_URL = ""
+    settings.MOTCUA_SIGNING_TRUST_ROOTS = []
+    settings.MOTCUA_SIGNING_LT = False
+    ca, _created = dev_ca_create()
+    return ca
+
+
+@pytest.fixture
+def make_profile(dev_ca, tmp_path):  # type: ignore[no-untyped-def]
+    """A pkcs12 SignerProfile on a certificate from the development root."""
+    from signing.models import SignerProfile
+    from tests.signing.pki import leader_issue, pkcs12_file
+
+    def make(name: str = "leader", kind: str = "personal", issued=None, **fields):  # type: ignore[no-untyped-def]
+        issued = issued or leader_issue(dev_ca.root)
+        path, passphrase = pkcs12_file(tmp_path, issued, [dev_ca.root.cert], name)
+        fields.setdefault("agency_code", "000.00.20.H99")
+        return SignerProfile.objects.create(
+            name=issued.cert.subject.rfc4514_string(),
+            kind=kind,
+            backend="pkcs12",
+            config={"path": path, "passphrase": passphrase},
+            **fields,
+        )
+
+    return make
