@@ -1,3 +1,7 @@
+"""Synchronisation of dossiers and their progress with the national public service portal (DVCQG).
+
+Imports only ``core`` (and libraries): never the workflow layer nor another integration."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -8,5 +12,7 @@ class PortalSyncConfig(AppConfig):
     verbose_name = _("National portal sync")
 
     def ready(self) -> None:
-        # backends, outbox senders and periodic jobs register themselves at import
-        pass
+        from . import checks  # noqa: F401  (the system check motcua.E150)
+        from .backends import load
+
+        load()
