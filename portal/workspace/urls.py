@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import actions, home, preview, queues, reception, tasks
+from . import actions, counter_payments, home, preview, queues, reception, tasks
 
 app_name = "workspace"
 urlpatterns = [
@@ -26,4 +26,11 @@ urlpatterns = [
     ),
     path("reception/<int:dossier_id>/", reception.reception_done, name="reception-done"),
     path("documents/<int:document_id>/preview/", preview.document_preview, name="document-preview"),
+    path("fees/", counter_payments.fees_home, name="fees"),
+    path("fees/<int:fee_id>/counter/", counter_payments.fee_counter, name="fee-counter"),
+    path(
+        "fees/flags/<int:flag_id>/resolve/",
+        counter_payments.flag_resolve,
+        name="fee-flag-resolve",
+    ),
 ]
