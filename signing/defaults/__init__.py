@@ -17,6 +17,8 @@ FORM_00_ACKNOWLEDGEMENT = "acknowledgement-of-submission"
 FORM_01_RECEIPT = "form-01-receipt"
 FORM_02_SUPPLEMENTATION = "form-02-supplementation"
 FORM_03_REFUSAL = "form-03-refusal"
+FORM_04_APOLOGY = "form-04-apology"
+FORM_05_STOP = "form-05-stop"
 FEE_RECEIPT = "fee-receipt"
 
 
@@ -61,5 +63,17 @@ DEFAULT_TEMPLATES = (
         DocumentTemplate.Kind.OTHER,
         "Biên lai thu phí, lệ phí",
         "fee_receipt.html",
+    ),
+    DefaultTemplate(
+        FORM_04_APOLOGY,
+        DocumentTemplate.Kind.APOLOGY,
+        "Mẫu số 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả",
+        "form_04_apology.html",
+    ),
+    DefaultTemplate(
+        FORM_05_STOP,
+        DocumentTemplate.Kind.STOP,
+        "Mẫu số 05: Thông báo dừng giải quyết hồ sơ",
+        "form_05_stop.html",
     ),
 )

@@ -13,6 +13,8 @@ from signing.defaults import (
     FORM_01_RECEIPT,
     FORM_02_SUPPLEMENTATION,
     FORM_03_REFUSAL,
+    FORM_04_APOLOGY,
+    FORM_05_STOP,
 )
 from signing.models import DocumentTemplate
 from signing.rendering import document_render
@@ -35,10 +37,12 @@ def test_install_is_idempotent():
         FORM_01_RECEIPT,
         FORM_02_SUPPLEMENTATION,
         FORM_03_REFUSAL,
+        FORM_04_APOLOGY,
+        FORM_05_STOP,
     ]
     assert {template.revision for template in created} == {1}
     assert document_template_install_defaults() == []
-    assert DocumentTemplate.objects.count() == 5
+    assert DocumentTemplate.objects.count() == 7
 
 
 def test_install_command():

@@ -21,6 +21,7 @@ from .model import (
     Definition,
     Duration,
     DurationUnit,
+    Escalation,
     Node,
     NodeKind,
     Signing,
@@ -72,6 +73,16 @@ def _agency(raw: Mapping[str, Any] | None) -> AgencyRef:
     return AgencyRef(AgencySource.FIELD, raw["field"])
 
 
+def _escalation(raw: Mapping[str, Any] | None) -> Escalation | None:
+    if raw is None:
+        return None
+    return Escalation(
+        warn_before=_duration(raw.get("warn_before")),
+        on_overdue=tuple(raw.get("on_overdue", Escalation.on_overdue)),
+        reassign_to=(raw.get("reassign_to") or {}).get("role", ""),
+    )
+
+
 def _signing(raw: Mapping[str, Any] | None) -> Signing | None:
     if raw is None:
         return None
@@ -107,6 +118,7 @@ def _node(raw: Mapping[str, Any]) -> Node:
             )
             for t in raw.get("timers", ())
         ),
+        escalation=_escalation(raw.get("escalation")),
         handler=raw.get("handler", ""),
         retries=int(raw.get("retries", Node.retries)),
         on_error=raw.get("on_error", ""),
@@ -179,6 +191,8 @@ def _dump_node(node: Node) -> dict[str, Any]:
         out["outcomes"] = dict(node.outcomes)
         if node.boundary_timers:
             out["timers"] = [_dump_timer(timer) for timer in node.boundary_timers]
+        if node.escalation is not None:
+            out["escalation"] = _dump_escalation(node.escalation)
     elif kind is NodeKind.SERVICE_TASK:
         out |= {"handler": node.handler, "retries": node.retries, "next": node.next}
         if node.on_error:
@@ -206,6 +220,16 @@ def _dump_node(node: Node) -> dict[str, Any]:
             out["result"] = node.result
     else:  # start, parallel_join
         out["next"] = node.next
+    return out
+
+
+def _dump_escalation(escalation: Escalation) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if escalation.warn_before is not None:
+        out["warn_before"] = _dump_duration(escalation.warn_before)
+    out["on_overdue"] = list(escalation.on_overdue)
+    if escalation.reassign_to:
+        out["reassign_to"] = {"role": escalation.reassign_to}
     return out
 
 

@@ -84,8 +84,27 @@ MESSAGES: dict[str, Promise] = {
         "Node %(node)s: the outcome refuse must lead to an end with the result refused "
         "(it leads to %(target)s)."
     ),
+    "stop_target": _(
+        "Node %(node)s: the outcome stop must lead to an end with the result stopped "
+        "(it leads to %(target)s)."
+    ),
     "second_reception": _(
         "Node %(node)s: the outcome accept receives the dossier once: this step must be "
         "reachable from the start node without passing another step with accept (%(other)s)."
+    ),
+    # A user task's escalation (docs/deadlines.md)
+    "escalation_without_budget": _(
+        "Node %(node)s: an escalation needs the step's budget (there is nothing to be late for)."
+    ),
+    "escalation_warn_limit": _(
+        "Node %(node)s: the escalation warns at most %(limit)s %(unit)s before the budget runs out."
+    ),
+    "escalation_warn_budget": _(
+        "Node %(node)s: the escalation's warning must come before the budget runs out, so "
+        "warn_before must be shorter than the budget."
+    ),
+    "escalation_reassign": _(
+        "Node %(node)s: the escalation's reassign and reassign_to go together: reassign_to "
+        "names the role that takes the task over when it is overdue."
     ),
 }

@@ -74,6 +74,21 @@ class BoundaryTimer:
     name: str = ""
 
 
+# What happens when a user task's budget runs out (``Escalation.on_overdue``).
+ESCALATION_ACTIONS = ("notify_leader", "notify_assignee", "reassign")
+
+
+@dataclass(frozen=True)
+class Escalation:
+    """A user task's deadline policy (docs/deadlines.md): warn ``warn_before`` the budget runs
+    out, and on overdue do ``on_overdue`` (``reassign`` moves the task to the holders of
+    ``reassign_to``, a role, in the step's agency). A step without one gets the default."""
+
+    warn_before: Duration | None = None  # None: the default for the budget's unit
+    on_overdue: tuple[str, ...] = ("notify_leader",)
+    reassign_to: str = ""  # a role code, with "reassign"
+
+
 @dataclass(frozen=True)
 class Branch:
     condition: str  # an expression over the dossier's data (core.expressions)
@@ -116,6 +131,7 @@ class Node:
     outcomes: tuple[tuple[str, str], ...] = ()  # (outcome code, next node id), in order
     budget: Duration | None = None
     boundary_timers: tuple[BoundaryTimer, ...] = ()
+    escalation: Escalation | None = None  # None: the default policy (workflows.deadlines)
     # service_task
     handler: str = ""  # a name in workflows' service handler registry
     retries: int = 3

@@ -4,6 +4,8 @@
 - ``supplement`` (one request to supplement the dossier) leads to a wait_event on
   ``supplementation_received`` whose ``next`` is the step that asked;
 - ``refuse`` (refusing to accept the dossier) leads to an end with the result ``refused``;
+- ``stop`` (stopping the processing, Form 05: ``workflows.services.stop``) leads to an end with
+  the result ``stopped``;
 - ``accept`` (the reception of the dossier) is one reception: a step with it must be reached
   from the start node without passing another step that has it.
 """
@@ -14,8 +16,8 @@ from .errors import DefinitionError
 from .graph import Graph
 from .model import Definition, Node, NodeKind
 
-ACCEPT, SUPPLEMENT, REFUSE = "accept", "supplement", "refuse"
-RESERVED_OUTCOMES = (ACCEPT, SUPPLEMENT, REFUSE)
+ACCEPT, SUPPLEMENT, REFUSE, STOP = "accept", "supplement", "refuse", "stop"
+RESERVED_OUTCOMES = (ACCEPT, SUPPLEMENT, REFUSE, STOP)
 
 
 def reserved_outcome_errors(definition: Definition, graph: Graph) -> Iterator[DefinitionError]:
@@ -28,6 +30,9 @@ def reserved_outcome_errors(definition: Definition, graph: Graph) -> Iterator[De
         target = graph.nodes.get(outcomes.get(REFUSE, ""))
         if target is not None and not (target.kind is NodeKind.END and target.result == "refused"):
             yield DefinitionError("refuse_target", task.id, {"target": target.id})
+        target = graph.nodes.get(outcomes.get(STOP, ""))
+        if target is not None and not (target.kind is NodeKind.END and target.result == "stopped"):
+            yield DefinitionError("stop_target", task.id, {"target": target.id})
     yield from _receptions(graph, [t.id for t in tasks if ACCEPT in dict(t.outcomes)])
 
 

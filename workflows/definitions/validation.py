@@ -12,6 +12,7 @@ from typing import Any
 from core.expressions import ExpressionError, expression_check
 
 from .errors import DefinitionError, DefinitionInvalid, unique
+from .escalation import escalation_errors
 from .graph import Graph, references
 from .loader import dump, load
 from .model import AgencySource, Definition, Node, NodeKind
@@ -75,6 +76,7 @@ def validate(
     broken = {e.node for e in errors if e.code == "unknown_target"}
     errors += _shape(definition, graph, broken)
     errors += reserved_outcome_errors(definition, graph)
+    errors += escalation_errors(definition, roles=context.roles)
     return unique(errors)
 
 

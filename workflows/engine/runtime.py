@@ -27,8 +27,9 @@ from .locking import locked_task
 from .nodes import UserTask
 
 # Outcomes with domain effects (status, clock, a statutory form): only the reception
-# services (workflows.services.reception) complete a task with them, passing ``_effects``.
-EFFECT_OUTCOMES = frozenset({"accept", "supplement", "refuse"})
+# services (workflows.services.reception) and, for ``stop`` (Form 05), workflows.services.stop
+# complete a task with them, passing ``_effects``.
+EFFECT_OUTCOMES = frozenset({"accept", "supplement", "refuse", "stop"})
 
 
 def flow_class_for(version: ProcedureVersion) -> Any:
@@ -110,9 +111,9 @@ def task_complete(
     """Finish a user task with one of its outcomes; the process moves on in the same
     transaction. An unclaimed task is claimed first if the user may take it.
 
-    ``accept``, ``supplement`` and ``refuse`` raise OutcomeNeedsService: their effects (the
-    dossier's status, the legal clock, Forms 01-03) are the reception services', which call
-    this with ``_effects=True`` inside their transaction."""
+    ``accept``, ``supplement``, ``refuse`` and ``stop`` raise OutcomeNeedsService: their
+    effects (the dossier's status, the legal clock, Forms 01-03 and 05) are the reception and
+    stop services', which call this with ``_effects=True`` inside their transaction."""
     if outcome in EFFECT_OUTCOMES and not _effects:
         raise OutcomeNeedsService(
             f"the outcome {outcome!r} has effects on the dossier: use the reception services"

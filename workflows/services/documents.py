@@ -17,6 +17,8 @@ from signing.defaults import (
     FORM_01_RECEIPT,
     FORM_02_SUPPLEMENTATION,
     FORM_03_REFUSAL,
+    FORM_04_APOLOGY,
+    FORM_05_STOP,
 )
 from signing.models import DocumentTemplate
 from signing.rendering import document_render
@@ -35,6 +37,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     Kind.RECEIPT: (DocumentTemplate.Kind.RECEIPT, FORM_01_RECEIPT),
     Kind.SUPPLEMENTATION: (DocumentTemplate.Kind.SUPPLEMENTATION, FORM_02_SUPPLEMENTATION),
     Kind.REFUSAL: (DocumentTemplate.Kind.REFUSAL, FORM_03_REFUSAL),
+    Kind.APOLOGY: (DocumentTemplate.Kind.APOLOGY, FORM_04_APOLOGY),
+    Kind.STOP: (DocumentTemplate.Kind.STOP, FORM_05_STOP),
     Kind.FEE_RECEIPT: (DocumentTemplate.Kind.OTHER, FEE_RECEIPT),
 }
 

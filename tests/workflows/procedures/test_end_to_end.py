@@ -31,6 +31,7 @@ from workflows.services.reception import (
     dossier_refuse,
     dossier_request_supplementation,
 )
+from workflows.services.stop import dossier_stop
 from workflows.services.submission import ConsentGiven, SubmittedDocument, dossier_submit
 from workflows.services.supplementation import dossier_supplement
 
@@ -247,8 +248,8 @@ def test_the_sending_unit_can_stop_a_staff_transfer(demo):
     users = demo["users"]
     dossier = submit(demo, "staff_transfer")
     dossier_accept(task_id=open_task(dossier, "reception"), user=users["demo_reception"])
-    task_complete(
-        task_id=open_task(dossier, "release"), user=users["demo_sending_leader"], outcome="stop"
+    dossier = dossier_stop(
+        dossier=dossier, by=users["demo_sending_leader"], reason="Đơn vị không đồng ý cho chuyển."
     )
-    dossier.refresh_from_db()
     assert dossier.status == Status.STOPPED
+    assert DossierDocument.objects.filter(dossier=dossier, kind="stop").exists()
