@@ -17,9 +17,12 @@ class WorkflowsConfig(AppConfig):
         from .selectors import public_status_signals  # noqa: F401
         from .selectors.catalogue import connect_signals as catalogue_signals
         from .services import documents  # noqa: F401  (the sender workflows.dossier_document)
+        from .services.portal_sync import connect as connect_portal_sync
+        from .services.portal_sync_reconcile import portal_sync_reconcile  # noqa: F401  (jobs)
         from .subscribers import load_all as load_subscribers
 
         load_subscribers()  # handlers of the integrations' events (core.events)
+        connect_portal_sync()  # every log entry pushed to the national portal
         catalogue_signals()  # the catalogue's memo, read again after a publish or retire
 
         _register_agency_directory()
