@@ -223,6 +223,17 @@ class SupplementationOut(Schema):
     answered_at: datetime | None
 
 
+class FeeOut(Schema):
+    id: int
+    name: str
+    amount: int = Field(description="VND.")
+    status: str = Field(description="`owed`, `paid` or `waived`.")
+    status_label: str
+    method: str = Field(description="`online`, `counter`, or empty while owed.")
+    paid_at: datetime | None
+    receipt_number: str
+
+
 class MyDossierOut(MyDossierItemOut):
     tracking_secret: str
     received_at: datetime | None
@@ -234,6 +245,7 @@ class MyDossierOut(MyDossierItemOut):
     attachments: list[AttachmentOut]
     documents: list[IssuedDocumentOut] = Field(description="What the agency issued (PDF).")
     supplementation: SupplementationOut | None
+    fees: list[FeeOut] = Field(description="The fees of the dossier's case and how they were paid.")
     timeline: list[TimelineItemOut]
 
 

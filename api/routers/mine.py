@@ -136,8 +136,25 @@ def my_dossier_detail(request: HttpRequest, code: str) -> dict[str, Any]:
         "attachments": attachments,
         "documents": documents,
         "supplementation": _supplementation(dossier),
+        "fees": _fees(dossier),
         "timeline": [item.as_json() for item in timeline],
     }
+
+
+def _fees(dossier: Dossier) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": fee.pk,
+            "name": fee.name,
+            "amount": fee.amount,
+            "status": fee.status,
+            "status_label": fee.get_status_display(),
+            "method": fee.method,
+            "paid_at": fee.paid_at,
+            "receipt_number": fee.receipt_number,
+        }
+        for fee in dossier.fees.order_by("pk")
+    ]
 
 
 def _supplementation(dossier: Dossier) -> dict[str, Any] | None:

@@ -4,7 +4,9 @@ e-receipt's when the payment integration issued one, else the counter receipt's)
 
 from typing import Any
 
+from integrations.payments import service as payments
 from workflows.models import Dossier, DossierFee
+from workflows.services.fees import fee_reference
 
 METHODS = {
     DossierFee.Method.ONLINE: "Thanh toán trực tuyến",
@@ -79,5 +81,13 @@ def fee_context(dossier: Dossier) -> dict[str, Any]:
         "method": METHODS.get(last.method, "") if last else "",
         "paid_at": last.paid_at if last else None,
         "payment_reference": last.payment_reference if last else "",
-        "receipt_number": last.receipt_number if last else "",
+        "receipt_number": _receipt_number(last) if last else "",
     }
+
+
+def _receipt_number(fee: DossierFee) -> str:
+    """The counter receipt's number, else the legal e-receipt's once the provider issued it."""
+    if fee.receipt_number:
+        return fee.receipt_number
+    receipt = payments.payment_receipt(reference=fee_reference(fee))
+    return str(receipt.get("number") or "") if receipt else ""

@@ -11,11 +11,12 @@ from django.test import Client
 from pypdf import PdfReader
 
 from core import outbox
+from integrations.payments import service as payments
 from tests.workflows.services.fee_setup import payment_flow
 from tests.workflows.services.reception_setup import Reception, reception
 from workflows.engine import task_complete
 from workflows.models import Dossier, DossierDocument, DossierFee
-from workflows.services.fees import dossier_fees_create
+from workflows.services.fees import dossier_fees_create, fee_reference
 
 from .conftest import Mine
 
@@ -94,6 +95,8 @@ def test_the_citizen_pays_online_and_the_dossier_moves_on(mine: Mine) -> None:
         text = " ".join(page.extract_text() for page in PdfReader(handle).pages)
     assert "50.000" in text and "Năm mươi nghìn đồng" in text
     assert paid.payment_reference in text
+    e_receipt = payments.payment_receipt(reference=fee_reference(paid))
+    assert e_receipt is not None and e_receipt["number"] in text  # the fake provider's
 
     page = client.get(mine.url).content.decode()
     assert "Pay online" not in page
