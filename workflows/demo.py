@@ -94,9 +94,14 @@ class DemoAccount:
     password: str
 
 
+# the street addresses results are sent by post from (docs/postal.md)
+ADDRESSES = {"000.00.20.H99": "Số 1 đường Trần Phú, phường Trung tâm, tỉnh Demo"}
+
+
 def demo_agencies() -> dict[str, Agency]:
     agencies: dict[str, Agency] = {}
     for code, name, short_name, kind, parent in AGENCIES:
+        address = {"address": ADDRESSES[code]} if code in ADDRESSES else {}
         agency, _created = Agency.objects.update_or_create(
             code=code,
             defaults={
@@ -104,6 +109,7 @@ def demo_agencies() -> dict[str, Agency]:
                 "short_name": short_name,
                 "kind": kind,
                 "parent": agencies.get(parent) if parent else None,
+                **address,
             },
         )
         agencies[code] = agency

@@ -34,6 +34,7 @@ __all__ = [
     "shipment_create",
     "shipment_for",
     "shipment_refresh",
+    "status_label",
 ]
 
 
@@ -55,6 +56,10 @@ class EventInfo:
     at: datetime
     applied: bool
 
+    @property
+    def status_label(self) -> str:
+        return status_label(self.status) if self.status else self.provider_status
+
 
 @dataclass(frozen=True)
 class ShipmentInfo:
@@ -66,6 +71,15 @@ class ShipmentInfo:
     status_at: datetime
     created_at: datetime
     events: tuple[EventInfo, ...]
+
+    @property
+    def status_label(self) -> str:
+        return status_label(self.status)
+
+
+def status_label(status: str) -> str:
+    """A shipment status in the user's language."""
+    return str(dict(Shipment.Status.choices).get(status, status))
 
 
 def shipment_create(

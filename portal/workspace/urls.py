@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import actions, counter_payments, home, preview, queues, reception, tasks
+from . import actions, counter_payments, home, preview, queues, reception, shipments, tasks
 
 app_name = "workspace"
 urlpatterns = [
@@ -13,6 +13,7 @@ urlpatterns = [
     path("tasks/<int:task_id>/release/", actions.task_release, name="task-release"),
     path("tasks/<int:task_id>/reassign/", actions.task_reassign_view, name="task-reassign"),
     path("tasks/<int:task_id>/outcome/<slug:kind>/", actions.task_outcome, name="task-outcome"),
+    path("tasks/<int:task_id>/ship/", shipments.task_ship, name="task-ship"),
     path(
         "attachments/<int:attachment_id>/preview/",
         preview.attachment_preview,

@@ -28,8 +28,9 @@ from .nodes import UserTask
 
 # Outcomes with domain effects (status, clock, a statutory form): only the reception
 # services (workflows.services.reception) and, for ``stop`` (Form 05), workflows.services.stop
-# complete a task with them, passing ``_effects``.
-EFFECT_OUTCOMES = frozenset({"accept", "supplement", "refuse", "stop"})
+# complete a task with them, passing ``_effects``; ``shipped`` only with a shipment ordered
+# (workflows.services.shipments.result_ship).
+EFFECT_OUTCOMES = frozenset({"accept", "supplement", "refuse", "stop", "shipped"})
 
 
 def flow_class_for(version: ProcedureVersion) -> Any:

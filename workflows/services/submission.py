@@ -160,6 +160,8 @@ def _file(
         status=Dossier.Status.NEW,
         submitted_at=at,
         submission_key=key,
+        # the form's "delivery" field (counter/post), when it has one
+        result_delivery=_result_delivery(checked.data),
         **content,
     )
     dossier.save()
@@ -201,6 +203,13 @@ def _submitter(channel: int, applicant: Any, by: Any) -> Any:
             raise ValueError("a submission at the counter or by post is entered by an officer")
         return by
     raise ValueError(f"unknown channel {channel!r}")
+
+
+def _result_delivery(data: dict[str, Any]) -> str:
+    chosen = data.get("delivery")
+    if chosen in Dossier.ResultDelivery.values:
+        return str(chosen)
+    return Dossier.ResultDelivery.COUNTER
 
 
 def _dossier_with(key: str) -> Dossier | None:
