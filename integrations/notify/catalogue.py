@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+SEND_KIND = "notify.send"  # the outbox kind of a notification (integrations.notify.sender)
 EMAIL = "email"
 SMS = "sms"
 CHANNELS = (EMAIL, SMS)

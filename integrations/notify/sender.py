@@ -10,14 +10,14 @@ from django.utils import timezone
 from core import outbox
 from core.outbox.models import OutboxMessage
 
-from .catalogue import event_spec
+from .catalogue import SEND_KIND, event_spec
 from .channels import ChannelRejected, ChannelTemporaryError, channel_send
 from .models import Notification
 from .rendering import TemplateError, template_render
 from .reports import reports_apply
 from .templates import template_current
 
-KIND = "notify.send"
+KIND = SEND_KIND
 logger = logging.getLogger("motcua.notify")
 Status = Notification.Status
 

@@ -14,10 +14,9 @@ from django.db import IntegrityError, transaction
 
 from core import outbox
 
-from .catalogue import EVENTS, event_spec
+from .catalogue import EVENTS, SEND_KIND, event_spec
 from .models import Notification
 from .recipients import RecipientInvalid, recipient_mask, recipient_normalize
-from .sender import KIND
 
 __all__ = ["EVENTS", "NotificationRow", "notification_send", "notifications_for"]
 
@@ -69,9 +68,9 @@ def notification_send(
             notification = Notification.objects.create(**fields)
             if address:
                 outbox.enqueue(
-                    kind=KIND,
+                    kind=SEND_KIND,
                     payload={"notification": notification.pk},
-                    idempotency_key=f"{KIND}:{notification.pk}",
+                    idempotency_key=f"{SEND_KIND}:{notification.pk}",
                     summary=f"{event}/{channel}",
                 )
     except IntegrityError:  # the same key, concurrently

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
+from django.db.models.signals import post_save
 from django.utils import timezone
 
 from workflows.calendar import Calendar, calendar_for, calendar_for_code, working_time_between
@@ -40,6 +41,15 @@ def batched() -> Iterator[None]:
         _pending.entries = None
     if entries:
         ProcessingLogEntry.objects.bulk_create(entries)
+        for entry in entries:  # receivers of new entries see these too (notifications)
+            post_save.send(
+                ProcessingLogEntry,
+                instance=entry,
+                created=True,
+                raw=False,
+                using=entry._state.db,
+                update_fields=None,
+            )
 
 
 def log(*, dossier: Dossier, actor: Any, action: str, **fields: Any) -> None:
