@@ -118,6 +118,13 @@ class PendingSignature(models.Model):
     digest = models.CharField(
         _("digest to sign"), max_length=128, help_text=_("Hex SHA-256 the signer signs.")
     )
+    certificates = models.TextField(
+        _("certificates"),
+        blank=True,
+        default="",
+        help_text=_("The signer's, then its chain (PEM)."),
+    )
+    signature_value = models.BinaryField(_("signature value"), blank=True, default=b"")
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.PENDING
     )

@@ -95,6 +95,7 @@ def document_template_install_defaults() -> list[DocumentTemplate]:
 
 
 # Signatures (the implementations live in their own modules; this is the entry point).
+from signing.pending import signature_complete, signature_poll, signature_request  # noqa: E402
 from signing.sign import pdf_sign  # noqa: E402
 from signing.stamp import StampText  # noqa: E402
 
@@ -105,4 +106,7 @@ __all__ = [
     "document_template_install_defaults",
     "document_template_revise",
     "pdf_sign",
+    "signature_complete",
+    "signature_poll",
+    "signature_request",
 ]

@@ -36,7 +36,8 @@ class Certificates:
 
 
 class SignerBackend(Backend):
-    interactive: ClassVar[bool] = False
+    interactive: ClassVar[bool] = False  # the key is elsewhere: the signature is requested
+    signs_document_digest: ClassVar[bool] = False  # a CMS over the document (usb), not raw
 
     def __init__(self, profile: "SignerProfile") -> None:
         self.profile = profile
@@ -72,7 +73,7 @@ signer_backends: Registry[type[SignerBackend]] = Registry("signer backend")
 
 
 def backend_for(profile: "SignerProfile") -> SignerBackend:
-    from signing.signers import pkcs11, pkcs12, remote, usb  # noqa: F401  (registration)
+    from signing.signers import pkcs12, remote, usb  # noqa: F401  (registration)
 
     try:
         backend_class = signer_backends.get(profile.backend)
