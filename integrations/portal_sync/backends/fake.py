@@ -121,7 +121,8 @@ def _lookup(code: str) -> dict[str, Any]:
     record = FakePortalRecord.objects.filter(code=code).first()
     if record is None:
         return {"error_code": OK, "result": []}
-    return {"error_code": OK, "result": [{**record.record, "TienDo": record.progress}]}
+    status = {"TrangThaiHoSo": str(record.status)} if record.status else {}
+    return {"error_code": OK, "result": [{**record.record, **status, "TienDo": record.progress}]}
 
 
 def _invalid(service: str, record: Any) -> str:
