@@ -3,6 +3,7 @@
 from django.urls import path
 
 from . import actions, counter_payments, home, preview, queues, reception, shipments, tasks
+from . import portal_sync as portal_sync_views
 
 app_name = "workspace"
 urlpatterns = [
@@ -27,6 +28,7 @@ urlpatterns = [
     ),
     path("reception/<int:dossier_id>/", reception.reception_done, name="reception-done"),
     path("documents/<int:document_id>/preview/", preview.document_preview, name="document-preview"),
+    path("portal-sync/", portal_sync_views.portal_sync_page, name="portal-sync"),
     path("fees/", counter_payments.fees_home, name="fees"),
     path("fees/<int:fee_id>/counter/", counter_payments.fee_counter, name="fee-counter"),
     path(
