@@ -5,7 +5,7 @@ import time
 
 from django.utils.translation import gettext as _
 
-from signing.errors import SignerConfigurationError
+from signing.errors import SignerConfigurationError, SignerUnavailable
 from signing.models import SignerProfile
 from signing.pades import Box, pdf_sign_with
 from signing.signers import backend_for
@@ -36,16 +36,20 @@ def pdf_sign(
             _("This signer's key is not on the server: the signature must be requested.")
         )
     started = time.perf_counter()
-    signed = pdf_sign_with(
-        pdf=pdf,
-        signer=backend.signer(),
-        stamp=stamp,
-        reason=reason,
-        field_name=field_name,
-        timestamp=timestamp,
-        box=box,
-        bytes_reserved=backend.signature_size(),
-    )
+    try:
+        signed = pdf_sign_with(
+            pdf=pdf,
+            signer=backend.signer(),
+            stamp=stamp,
+            reason=reason,
+            field_name=field_name,
+            timestamp=timestamp,
+            box=box,
+            bytes_reserved=backend.signature_size(),
+        )
+    except backend.transient_errors as exc:  # the token was removed, the HSM restarted
+        backend.forget()
+        raise SignerUnavailable() from exc
     logger.info(
         "pdf signed",
         extra={

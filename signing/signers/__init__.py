@@ -50,6 +50,11 @@ class SignerBackend(Backend):
         return str(value)
 
     # server-side keys
+    transient_errors: ClassVar[tuple[type[Exception], ...]] = ()  # the key's device failed
+
+    def forget(self) -> None:
+        """Drop what is cached for this key (after one of ``transient_errors``)."""
+
     def signer(self) -> Signer:
         raise SignerConfigurationError()
 
@@ -73,7 +78,7 @@ signer_backends: Registry[type[SignerBackend]] = Registry("signer backend")
 
 
 def backend_for(profile: "SignerProfile") -> SignerBackend:
-    from signing.signers import pkcs12, remote, usb  # noqa: F401  (registration)
+    from signing.signers import pkcs11, pkcs12, remote, usb  # noqa: F401  (registration)
 
     try:
         backend_class = signer_backends.get(profile.backend)
