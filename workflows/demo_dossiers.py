@@ -15,7 +15,8 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from workflows.engine import process_of, task_complete
-from workflows.models import Agency, Dossier, ProcedureVersion
+from workflows.models import Agency, Dossier, DossierFee, ProcedureVersion
+from workflows.services.fee_online import fee_counter_payment_record
 from workflows.services.reception import (
     MissingItem,
     dossier_accept,
@@ -71,6 +72,19 @@ ENROLMENT = {
     "parent_phone": "0901234567",
     "agree": True,
 }
+CIVIL_EXTRACT = {
+    "requester_name": "Bùi Thị Hạnh",
+    "requester_id_number": "001187002468",
+    "relationship": "self",
+    "owner_name": "Bùi Thị Hạnh",
+    "owner_birth_date": "1987-07-19",
+    "event_kind": "marriage",
+    "registration_place": "Ủy ban nhân dân phường Tràng Tiền",
+    "registration_year": 2012,
+    "purpose": "Bổ sung hồ sơ vay vốn",
+    "phone": "0968123456",
+    "agree": True,
+}
 STAFF_TRANSFER = {
     "employee_name": "Phạm Quốc Tuấn",
     "employee_birth_date": "1988-11-30",
@@ -107,6 +121,11 @@ class DemoDossier:
 
 
 ACCEPT = Step("reception", "demo_reception", "accept")
+APPROVED = (
+    ACCEPT,
+    Step("review", "demo_specialist", "propose"),
+    Step("approval", "demo_leader", "approve"),
+)
 DOSSIERS = [
     DemoDossier(
         "demo-diploma-new",
@@ -179,6 +198,31 @@ DOSSIERS = [
 ]
 
 
+# the fee owed (status 6): demo_citizen pays it from "Hồ sơ của tôi" on the fake gateway
+DOSSIERS.append(
+    DemoDossier(
+        "demo-civil-extract-fee-owed",
+        "2.000635",
+        "standard",
+        CIVIL_EXTRACT,
+        ("request_form", "identity_document"),
+        online=True,
+        steps=APPROVED,
+    )
+)
+# paid in cash at the counter: the payment moves it on to the issue, with the fee receipt
+DOSSIERS.append(
+    DemoDossier(
+        "demo-civil-extract-paid-counter",
+        "2.000635",
+        "standard",
+        {**CIVIL_EXTRACT, "requester_name": "Ngô Văn Phúc", "owner_name": "Ngô Minh Châu"},
+        ("request_form", "identity_document"),
+        steps=(*APPROVED, Step("wait_payment", "demo_reception", "paid_at_counter")),
+    )
+)
+
+
 def demo_dossiers(*, receiving_agency: Agency) -> list[Dossier]:
     """Every demo dossier (made now, or as made by an earlier run)."""
     users = {user.username: user for user in get_user_model().objects.filter(is_active=True)}
@@ -213,6 +257,10 @@ def _dossier(item: DemoDossier, receiving: Agency, users: dict[str, Any]) -> Dos
 
 
 def _do(step: Step, dossier: Dossier, user: Any) -> None:
+    if step.outcome == "paid_at_counter":  # no task to finish: the payment event moves it
+        [fee] = DossierFee.objects.filter(dossier=dossier)
+        fee_counter_payment_record(fee=fee, amount=fee.amount, receipt_number="0000001", by=user)
+        return
     task_id = open_task(dossier, step.task)
     services: dict[str, Callable[[], Any]] = {
         "accept": lambda: dossier_accept(task_id=task_id, user=user),

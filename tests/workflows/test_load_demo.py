@@ -66,8 +66,8 @@ def test_running_twice_gives_the_same_data_and_passwords(tmp_path, capsys):
     assert _counts() == counts
     assert first == second
     assert counts["Agency"] == 10 and counts["Role"] == 5 and counts["Membership"] == 10
-    assert counts["ProcedureVersion"] == 4 and counts["ProcedureCase"] == 6
-    assert counts["Dossier"] == 7
+    assert counts["ProcedureVersion"] == 5 and counts["ProcedureCase"] == 7
+    assert counts["Dossier"] == 9
 
 
 def test_it_prints_and_keeps_the_accounts(tmp_path, capsys):
@@ -94,11 +94,12 @@ def test_the_shared_password_comes_from_the_environment(tmp_path, capsys, monkey
     assert not (tmp_path / "accounts.txt").exists()
 
 
-def test_the_four_seed_procedures_are_published(tmp_path, capsys):
+def test_the_seed_procedures_are_published(tmp_path, capsys):
     _run(tmp_path, capsys)
     published = ProcedureVersion.objects.published()
     assert sorted(published.values_list("procedure__code", flat=True)) == [
         "1.010020",
+        "2.000635",
         "2.002481",
         "CHUYENCONGTAC.VC",
         "LOP6.TUYENSINH",
@@ -123,11 +124,13 @@ def test_the_demo_dossiers_are_in_several_states(tmp_path, capsys):
         Status.PROCESSING,
         Status.PROCESSING,
         Status.SUPPLEMENTATION_REQUESTED,
+        Status.FEE_OWED,
+        Status.FEE_OWED,
         Status.RESULT_RETURNED,
     ]
     assert all(d.code for d in Dossier.objects.all())
     received = Dossier.objects.filter(received_at__isnull=False)
-    assert received.count() == 4 and all(d.appointment_date for d in received)
+    assert received.count() == 6 and all(d.appointment_date for d in received)
     kinds = set(DossierDocument.objects.values_list("kind", flat=True))
     assert {"receipt", "supplementation", "refusal"} <= kinds
     # made through the services: each one's log starts with its submission

@@ -185,10 +185,10 @@ def test_yaml_that_does_not_parse():
 def test_the_command_installs_the_seed_packages_once(capsys):
     call_command("install_procedures")
     out = capsys.readouterr().out
-    assert out.count("installed") == len(seed_packages()) == 4
+    assert out.count("installed") == len(seed_packages()) == 5
     call_command("install_procedures")
-    assert capsys.readouterr().out.count("unchanged") == 4
-    assert ProcedureVersion.objects.filter(status=Status.PUBLISHED).count() == 4
+    assert capsys.readouterr().out.count("unchanged") == 5
+    assert ProcedureVersion.objects.filter(status=Status.PUBLISHED).count() == 5
 
 
 def test_the_command_reports_a_bad_package(tmp_path: Path):

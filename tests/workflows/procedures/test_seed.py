@@ -1,4 +1,4 @@
-"""The four seed packages: each installs, and has what the brief of a seed procedure asks:
+"""The five seed packages: each installs, and has what the brief of a seed procedure asks:
 reception, review, approval, issue and return steps, statuses, sources for its facts."""
 
 import pytest
@@ -12,12 +12,13 @@ PACKAGES = {path.stem: package_read(path) for path in seed_packages()}
 CHILDREN = {"2-school-transfer", "3-grade-6-enrolment"}
 
 
-def test_the_four_procedures_are_shipped():
+def test_the_five_procedures_are_shipped():
     assert sorted(PACKAGES) == [
         "1-diploma-copy",
         "2-school-transfer",
         "3-grade-6-enrolment",
         "4-staff-transfer",
+        "5-civil-status-extract",
     ]
     codes = [p.procedure["code"] for p in PACKAGES.values()]
     assert codes[:2] == ["1.010020", "2.002481"]
@@ -112,6 +113,7 @@ def test_inter_agency_steps_read_their_agency_from_the_form():
         "2-school-transfer": ["receiving_school"],
         "3-grade-6-enrolment": ["school"],
         "4-staff-transfer": ["managing_department"],
+        "5-civil-status-extract": [],
     }
 
 

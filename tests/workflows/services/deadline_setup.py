@@ -48,10 +48,12 @@ def review_with_stop() -> Definition:
     )
 
 
-def received(at: datetime | None = None, **kwargs: Any) -> Reception:
+def received(
+    at: datetime | None = None, definition: Definition | None = None, **kwargs: Any
+) -> Reception:
     """A dossier accepted at ``at`` (Monday 2 March 2026, 09:00 by default: 5 working days,
     due on Monday 9 March at 17:00), its review step open."""
-    state = reception(definition=review_with_stop(), **kwargs)
+    state = reception(definition=definition or review_with_stop(), **kwargs)
     with time_machine.travel(at or local(2026, 3, 2, 9, 0), tick=False):
         dossier_accept(task_id=state.task().pk, user=state.receptionist)
     state.refresh()
