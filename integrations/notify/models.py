@@ -67,7 +67,7 @@ class NotificationTemplate(models.Model):
             try:
                 template_check(getattr(self, field) or "", allowed=spec.placeholders)
             except TemplateError as exc:
-                errors[field] = _("%(problem)s") % {"problem": exc}
+                errors[field] = str(exc)  # translated where it is raised
         if self.channel == "email" and not self.subject.strip():
             errors["subject"] = _("An email needs a subject.")
         if errors:

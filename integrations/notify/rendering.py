@@ -8,6 +8,8 @@ is text an administrator edits, never code."""
 import string
 from collections.abc import Iterable, Mapping
 
+from django.utils.translation import gettext as _
+
 _formatter = string.Formatter()
 
 
@@ -20,15 +22,17 @@ def placeholders_in(text: str) -> list[str]:
     try:
         parsed = list(_formatter.parse(text))
     except ValueError as exc:
-        raise TemplateError(f"unbalanced braces: {exc}") from None
+        raise TemplateError(_("Unbalanced braces: write {{ and }} for a literal brace.")) from exc
     names = []
     for _literal, field, spec, conversion in parsed:
         if field is None:
             continue
         if not field.isidentifier():
-            raise TemplateError(f"{{{field}}} is not a placeholder name")
+            raise TemplateError(_("{%(field)s} is not a placeholder name.") % {"field": field})
         if spec or conversion:
-            raise TemplateError(f"{{{field}}}: conversions and formats are not allowed")
+            raise TemplateError(
+                _("{%(field)s}: conversions and formats are not allowed.") % {"field": field}
+            )
         names.append(field)
     return names
 
@@ -39,10 +43,11 @@ def template_check(text: str, *, allowed: Iterable[str]) -> None:
     unknown = [name for name in placeholders_in(text) if name not in allowed_set]
     if unknown:
         raise TemplateError(
-            "unknown placeholder(s): "
-            + ", ".join(f"{{{name}}}" for name in dict.fromkeys(unknown))
-            + "; allowed: "
-            + ", ".join(f"{{{name}}}" for name in sorted(allowed_set))
+            _("Unknown placeholder(s): %(unknown)s. Allowed: %(allowed)s.")
+            % {
+                "unknown": ", ".join(f"{{{name}}}" for name in dict.fromkeys(unknown)),
+                "allowed": ", ".join(f"{{{name}}}" for name in sorted(allowed_set)),
+            }
         )
 
 

@@ -13,8 +13,12 @@ from integrations.notify.service import notification_send, notifications_for
 pytestmark = pytest.mark.django_db
 Status = Notification.Status
 
-CONTEXT = {"code": "H12-0001", "procedure": "Cấp phép", "track_url": "https://x.vn/t/1",
-           "appointment_date": "05/12/2026"}
+CONTEXT = {
+    "code": "H12-0001",
+    "procedure": "Cấp phép",
+    "track_url": "https://x.vn/t/1",
+    "appointment_date": "05/12/2026",
+}
 
 
 def send(**overrides):
