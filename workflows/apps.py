@@ -12,6 +12,7 @@ class WorkflowsConfig(AppConfig):
 
         # the calendar's cache invalidation (signals on calendar days, office hours, agencies)
         from .calendar import signals  # noqa: F401
+        from .deadlines import job  # noqa: F401  (the periodic job workflows.deadline_alerts)
 
         # the public status cache's invalidation (dossiers, their log, engine tasks)
         from .selectors import public_status_signals  # noqa: F401
