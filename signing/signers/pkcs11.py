@@ -6,6 +6,7 @@ config: ``module`` (the vendor's PKCS#11 library, e.g. /usr/lib/softhsm/libsofth
 ``token_label``, ``pin``, ``key_label`` and ``cert_label`` (default: the key's label).
 """
 
+import contextlib
 import hashlib
 import threading
 
@@ -36,10 +37,8 @@ def _drop(key: tuple[str, ...]) -> None:
     with _lock:
         signer = _signers.pop(key, None)
     if signer is not None:
-        try:
+        with contextlib.suppress(PKCS11Error):
             signer.pkcs11_session.close()
-        except PKCS11Error:
-            pass
 
 
 @signer_backends.register("pkcs11")
