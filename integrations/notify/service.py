@@ -18,7 +18,13 @@ from .catalogue import EVENTS, SEND_KIND, event_spec
 from .models import Notification
 from .recipients import RecipientInvalid, recipient_mask, recipient_normalize
 
-__all__ = ["EVENTS", "NotificationRow", "notification_send", "notifications_for"]
+__all__ = [
+    "EVENTS",
+    "NotificationRow",
+    "address_masked",
+    "notification_send",
+    "notifications_for",
+]
 
 
 def notification_send(
@@ -119,3 +125,12 @@ def notifications_for(*, reference: str) -> list[NotificationRow]:
             "delivered_at",
         )
     ]
+
+
+def address_masked(*, channel: str, to: str) -> str:
+    """How an address is shown to its owner (``84*******678``); empty when the channel cannot
+    use it."""
+    try:
+        return recipient_mask(channel=channel, to=recipient_normalize(channel=channel, to=to))
+    except RecipientInvalid:
+        return ""

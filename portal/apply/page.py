@@ -12,6 +12,8 @@ from portal.apply.consent import RELATIONSHIPS, consent_shown
 from portal.apply.receivers import receiving_agencies
 from portal.apply.uploads import ACCEPT, max_bytes
 from portal.formrender import ErrorLink, form_render
+from portal.mine.notifications import CHOICES as NOTIFY_CHOICES
+from portal.mine.notifications import channels_from_post
 from portal.models import ApplicationDraft
 from workflows.models import ProcedureCase, ProcedureVersion
 
@@ -96,4 +98,6 @@ def apply_context(
         "receiver_errors": list(errors.get("receiving_agency", ())),
         "draft": draft,
         "submission_key": key,
+        "notify_choices": [(code, label, "") for code, label in NOTIFY_CHOICES],
+        "notify_chosen": channels_from_post(post) if post else ["email"],
     }

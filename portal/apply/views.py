@@ -23,6 +23,7 @@ from portal.apply.page import apply_context
 from portal.apply.receivers import receiving_agency_chosen
 from portal.apply.uploads import uploads_read
 from portal.formrender import form_action, form_render
+from portal.mine.notifications import channels_from_post
 from portal.models import ApplicationDraft
 from workflows.errors import SubmissionInvalid
 from workflows.models import Dossier, DossierDocument, ProcedureCase, ProcedureVersion
@@ -130,6 +131,7 @@ def _submit(
             submission_key=key,
             applicant=request.user,
             consent=consent_from_post(request.POST),
+            notify_channels=channels_from_post(request.POST),
         )
     except SubmissionInvalid as invalid:
         return None, invalid.errors

@@ -12,6 +12,7 @@ from portal.apply.uploads import ACCEPT, max_bytes
 from portal.formrender import form_render
 from portal.mine.access import is_applicant
 from portal.mine.data import dossier_data_rows
+from portal.mine.notifications import notifications_context
 from portal.mine.pay_page import pay_context
 from workflows.models import Dossier, ServiceRating, SupplementationRequest
 from workflows.selectors.timeline import dossier_timeline
@@ -49,6 +50,7 @@ def dossier_context(
         "errors": errors,
     }
     context.update(pay_context(dossier, applicant=applicant))
+    context.update(notifications_context(dossier, applicant=applicant, post=post, errors=errors))
     if not applicant:
         return context
     supplementation = open_supplementation(dossier)

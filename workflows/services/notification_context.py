@@ -76,18 +76,23 @@ def _reason(*, dossier: Dossier, entry: ProcessingLogEntry | None) -> str:
     return decision or ""
 
 
-def dossier_recipients(dossier: Dossier) -> dict[str, str]:
-    """{channel: address} from the applicant's choice: the applicant's (else the owner's)
-    email and phone on the form, the applicant account's email when the form has none. No
-    choice recorded: email, when an email is known."""
+def dossier_addresses(dossier: Dossier) -> dict[str, str]:
+    """{channel: address} known for the dossier: the applicant's (else the owner's) email and
+    phone on the form, the applicant account's email when the form has none."""
     person = dossier.applicant_details or {}
     owner = dossier.owner
     email = (person.get("email") or owner.get("email") or "").strip()
     if not email and dossier.applicant_id is not None:
         email = (getattr(dossier.applicant, "email", "") or "").strip()
     phone = (person.get("phone") or owner.get("phone") or "").strip()
+    return {"email": email, "sms": phone}
+
+
+def dossier_recipients(dossier: Dossier) -> dict[str, str]:
+    """{channel: address} for the channels the applicant chose (none chosen: email, when an
+    email is known)."""
     chosen = [c for c in (dossier.notify_channels or []) if c in ("email", "sms")] or ["email"]
-    found = {"email": email, "sms": phone}
+    found = dossier_addresses(dossier)
     return {channel: found[channel] for channel in chosen if found[channel]}
 
 

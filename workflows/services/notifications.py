@@ -77,6 +77,15 @@ def dossier_notify(
     return sent
 
 
+def dossier_notify_channels_set(*, dossier: Dossier, channels: list[str]) -> None:
+    """The applicant's choice of channels ("email", "sms"; at least one)."""
+    chosen = list(dict.fromkeys(channels))
+    if not chosen or set(chosen) - set(Dossier.NotifyChannel.values):
+        raise ValueError(f"notification channels must be email and/or sms, not {channels!r}")
+    Dossier.objects.filter(pk=dossier.pk).update(notify_channels=chosen)
+    dossier.notify_channels = chosen
+
+
 def officer_notify(
     *, user: Any, event: str, dossier: Dossier, context: dict[str, Any], key: str = ""
 ) -> Any | None:

@@ -71,6 +71,7 @@ def dossier_submit(
     by: Any = None,
     competent_agency: Agency | None = None,
     consent: ConsentGiven | None = None,
+    notify_channels: list[str] | None = None,
 ) -> Submission:
     """File a dossier: status new, a code, revision 1, the consent, the process started, the
     log's "submitted" entry and the acknowledgement queued, all in one transaction.
@@ -82,9 +83,12 @@ def dossier_submit(
     ``created=False`` and writes nothing, even when its content differs (a retry is the same
     submission; a new submission takes a new key). ``consent`` is required, and kept, when the
     version's form shows a privacy notice; without a notice there is nothing to consent to and
-    it is ignored.
+    it is ignored. ``notify_channels`` ("email", "sms") are how the applicant wants to hear
+    of the dossier (none: email, when one is known).
     """
     submitter = _submitter(channel, applicant, by)
+    if set(notify_channels or ()) - set(Dossier.NotifyChannel.values):
+        raise ValueError(f"unknown notification channels {notify_channels!r}")
     if not submission_key.strip():
         raise ValueError("a submission needs a key (the client's, to make retries safe)")
     key = submission_key_hash(key=submission_key, submitter=submitter, channel=channel)
@@ -122,6 +126,7 @@ def dossier_submit(
                 checked=checked,
                 consent=consent,
                 stored=stored,
+                notify_channels=list(dict.fromkeys(notify_channels or ())),
             )
     except IntegrityError:
         _forget(stored)
@@ -147,6 +152,7 @@ def _file(
     checked: CheckedSubmission,
     consent: ConsentGiven | None,
     stored: list[DossierAttachment],
+    notify_channels: list[str],
 ) -> Dossier:
     at = timezone.now()
     content: dict[str, Any] = {"personal": checked.personal, "data": checked.data}
@@ -162,6 +168,7 @@ def _file(
         submission_key=key,
         # the form's "delivery" field (counter/post), when it has one
         result_delivery=_result_delivery(checked.data),
+        notify_channels=notify_channels,
         **content,
     )
     dossier.save()

@@ -207,3 +207,21 @@ def test_an_entry_whose_commit_hook_never_ran_is_caught_up_once():
     notify_catch_up()
     outbox.drain()
     assert [m.subject for m in mail.outbox] == ["Hồ sơ H98-261128-0001 đã trả kết quả"]
+
+
+def test_the_submission_keeps_the_channels_chosen_and_refuses_others(settings, tmp_path):
+    from .submission_setup import desk
+    from .test_submission import submit
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    d = desk()
+    dossier = submit(d, notify_channels=["sms", "sms", "email"]).dossier
+    assert dossier.notify_channels == ["sms", "email"]
+    with pytest.raises(ValueError, match="unknown notification channels"):
+        submit(d, submission_key="other", notify_channels=["fax"])
