@@ -110,15 +110,15 @@ def portal_sync_again(*, dossiers: Iterable[Dossier]) -> int:
     block the rows behind them), then a row that pushes what is new or, if nothing is, the
     record as it is now. Returns the number of dossiers queued."""
     count = 0
-    with transaction.atomic():
-        for dossier in dossiers:
-            if not dossier.code:
-                continue
+    for dossier in dossiers:
+        if not dossier.code:
+            continue
+        with transaction.atomic():
             outbox_retry(
                 messages=OutboxMessage.objects.filter(ordering_key=ordering_key(dossier.pk))
             )
             portal_sync_enqueue(dossier_id=dossier.pk, again=True)
-            count += 1
+        count += 1
     return count
 
 

@@ -93,7 +93,10 @@ class DvcqgHttpBackend(PortalBackend):
         session = None if fresh else cache.get(key)
         if session:
             return str(session)
-        answer = self._post("/login", {"username": self.username, "password": self.password})
+        try:
+            answer = self._post("/login", {"username": self.username, "password": self.password})
+        except PortalRejected as exc:  # an account problem: fixed by an operator, then retried
+            raise PortalUnavailable(f"login refused ({exc.code})") from exc
         if str(answer.get("error_code")) != OK or not answer.get("session"):
             raise PortalUnavailable(f"login refused (error {answer.get('error_code')})")
         session = str(answer["session"])

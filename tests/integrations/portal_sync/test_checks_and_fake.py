@@ -84,3 +84,15 @@ def test_a_wrong_account_gets_no_session(settings, db, httpserver) -> None:
         portal_push(reference=REF, service="DongBoHoSoMC", body=record(1))
 
     assert emulator.logins == 0 and emulator.received == []
+
+
+def test_a_login_answered_with_http_403_is_retryable(settings, db, httpserver) -> None:
+    httpserver.expect_request("/api/login", method="POST").respond_with_data("", status=403)
+    settings.PORTAL_SYNC_BACKEND, settings.PORTAL_SYNC_URL = (
+        "dvcqg_http",
+        httpserver.url_for("/api"),
+    )
+    cache.clear()
+
+    with pytest.raises(PortalUnavailable, match=r"login refused \(HTTP 403\)"):
+        portal_push(reference=REF, service="DongBoHoSoMC", body=record(1))
