@@ -33,7 +33,7 @@ def _applicant_fee(request: HttpRequest, code: str, fee_id: int) -> DossierFee:
     )
 
 
-def _back(code: str) -> str:
+def _back(code: str | None) -> str:
     return reverse("mine:dossier", kwargs={"code": code}) + "#fees"
 
 

@@ -8,7 +8,7 @@ from integrations.payments import service as payments
 from workflows.models import Dossier, DossierFee
 from workflows.services.fees import fee_reference
 
-METHODS = {
+METHODS: dict[str, str] = {
     DossierFee.Method.ONLINE: "Thanh toán trực tuyến",
     DossierFee.Method.COUNTER: "Tiền mặt tại Bộ phận tiếp nhận và trả kết quả",
 }
@@ -69,7 +69,7 @@ def fee_context(dossier: Dossier) -> dict[str, Any]:
         DossierFee.objects.filter(dossier=dossier, status=DossierFee.Status.PAID).order_by("pk")
     )
     total = sum(fee.amount for fee in paid)
-    last = max(paid, key=lambda fee: fee.paid_at) if paid else None
+    last = max(paid, key=lambda fee: (fee.paid_at, fee.pk)) if paid else None  # paid_at is set
     return {
         "items": [
             {"name": fee.name, "amount": fee.amount, "amount_text": vnd_figures(fee.amount)}
