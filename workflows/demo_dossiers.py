@@ -23,6 +23,7 @@ from workflows.services.reception import (
     dossier_refuse,
     dossier_request_supplementation,
 )
+from workflows.services.shipments import result_ship
 from workflows.services.submission import ConsentGiven, SubmittedDocument, dossier_submit
 
 Channel = Dossier.Channel
@@ -150,6 +151,27 @@ DOSSIERS = [
         ),
     ),
     DemoDossier(
+        "demo-diploma-post",
+        "1.010020",
+        "standard",
+        {
+            **DIPLOMA,
+            "owner_name": "Phan Thị Thu",
+            "owner_id_number": "001195003344",
+            "delivery": "post",
+            "address": ADDRESS,
+        },
+        ("request_form", "identity_document"),
+        online=True,
+        steps=(
+            ACCEPT,
+            Step("review", "demo_specialist", "propose"),
+            Step("approval", "demo_leader", "approve"),
+            Step("issue", "demo_specialist", "issued"),
+            Step("result_desk", "demo_result_desk", "shipped"),  # the fake delivers it
+        ),
+    ),
+    DemoDossier(
         "demo-diploma-refused",
         "1.010020",
         "standard",
@@ -268,6 +290,9 @@ def _do(step: Step, dossier: Dossier, user: Any) -> None:
             task_id=task_id,
             user=user,
             reason="Hồ sơ không thuộc thẩm quyền giải quyết của cơ quan.",
+        ),
+        "shipped": lambda: result_ship(
+            task_id=task_id, by=user, weight_grams=150, cod_amount=0, payer="sender"
         ),
         "supplement": lambda: dossier_request_supplementation(
             task_id=task_id,

@@ -48,7 +48,13 @@ def test_each_has_the_steps_of_a_one_stop_procedure(name):
     assert dict(definition.node("issue").outcomes) == {"issued": "result_desk"}
     result_desk = definition.node("result_desk")
     assert result_desk.status == "processed" and result_desk.agency.source is AgencySource.RECEIVING
-    assert dict(result_desk.outcomes) == {"returned": "returned"}
+    # a procedure whose form offers the result by post ships it and waits for the delivery
+    by_post = {"delivery"} <= {f["id"] for f in PACKAGES[name].form.get("fields", [])}
+    shipped = {"shipped": "wait_delivery"} if by_post else {}
+    assert dict(result_desk.outcomes) == {"returned": "returned", **shipped}
+    if by_post:
+        waiting = definition.node("wait_delivery")
+        assert (waiting.event, waiting.next) == ("shipment_delivered", "returned")
     assert definition.node("returned").result == "returned"
     # the first step after the reception takes the dossier to "processing"
     after = definition.node(dict(reception.outcomes)["accept"])
