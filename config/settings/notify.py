@@ -16,5 +16,3 @@ NOTIFY_SMS_TIMEOUT = env_int("NOTIFY_SMS_TIMEOUT", 10)
 # The domain of the Message-ID of notification emails; email itself uses EMAIL_* and
 # DEFAULT_FROM_EMAIL (config/settings/accounts.py).
 NOTIFY_EMAIL_MESSAGE_ID_DOMAIN = env_str("NOTIFY_EMAIL_MESSAGE_ID_DOMAIN", "motcua.local")
-# The site's public address, for links in messages (the tracking page, the workspace).
-NOTIFY_PUBLIC_BASE_URL = env_str("NOTIFY_PUBLIC_BASE_URL", "http://localhost:8000")
