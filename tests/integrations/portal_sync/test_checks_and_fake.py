@@ -96,3 +96,22 @@ def test_a_login_answered_with_http_403_is_retryable(settings, db, httpserver) -
 
     with pytest.raises(PortalUnavailable, match=r"login refused \(HTTP 403\)"):
         portal_push(reference=REF, service="DongBoHoSoMC", body=record(1))
+
+
+def test_an_http_401_is_an_expired_session_too(settings, db, httpserver) -> None:
+    emulator = PortalEmulator(expired_as_401=True)
+    for path in ("/api/login", "/api/service"):
+        httpserver.expect_request(path, method="POST").respond_with_handler(emulator.handle)
+    settings.PORTAL_SYNC_BACKEND, settings.PORTAL_SYNC_URL = (
+        "dvcqg_http",
+        httpserver.url_for("/api"),
+    )
+    settings.PORTAL_SYNC_USERNAME, settings.PORTAL_SYNC_PASSWORD = "motcua", "s3cret"
+    cache.clear()
+    portal_push(reference=REF, service="DongBoHoSoMC", body=record(1))
+    emulator.expire_sessions()
+
+    portal_push(reference=REF, service="DongBoHoSoMC", body=record(2))
+
+    assert emulator.logins == 2
+    assert emulator.records[record(1)["MaHoSo"]]["TrangThaiHoSo"] == "2"

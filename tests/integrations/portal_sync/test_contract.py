@@ -78,18 +78,6 @@ def test_one_login_serves_many_calls_and_an_expired_session_is_renewed(portal) -
     assert portal_lookup(reference=REF, code=CODE).status == 4
 
 
-def test_an_http_401_is_an_expired_session_too(portal) -> None:
-    if portal.emulator is None:
-        pytest.skip("the fake answers an expired session with its error code only")
-    portal.emulator.expired_as_401 = True
-    portal_push(reference=REF, service="DongBoHoSoMC", body=record(1))
-    portal.expire_session()
-
-    portal_push(reference=REF, service="DongBoHoSoMC", body=record(2))
-
-    assert portal.logins == 2
-
-
 @pytest.mark.parametrize("trouble", ["fail", "slow"])
 def test_a_portal_down_or_slow_is_retryable_and_recorded_without_personal_data(
     portal, trouble
