@@ -17,6 +17,7 @@ from workflows.models import Dossier, Membership, ProcessingLogEntry
 from workflows.services.reassign import task_step_agency, user_may_reassign
 
 from .access import dossier_of_task, officer_required, task_or_404
+from .deadline_context import deadline_context
 from .dossier_data import dossier_items
 from .outcome_forms import (
     AcceptForm,
@@ -59,6 +60,7 @@ def render_task(
         "is_open": task.status in OPEN,
         "may_reassign": task.status in OPEN and user_may_reassign(user=request.user, task=task),
         **_forms(task, dossier, bound or {}),
+        **deadline_context(user=request.user, task=task, dossier=dossier, bound=bound or {}),
     }
     if context["may_reassign"]:
         context["candidates"] = reassign_candidates(task)

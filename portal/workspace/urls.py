@@ -2,7 +2,19 @@
 
 from django.urls import path
 
-from . import actions, counter_payments, home, preview, queues, reception, shipments, tasks
+from . import (
+    actions,
+    apology,
+    counter_payments,
+    home,
+    preview,
+    queues,
+    reception,
+    shipments,
+    stop,
+    tasks,
+    withdrawals,
+)
 from . import portal_sync as portal_sync_views
 
 app_name = "workspace"
@@ -15,6 +27,8 @@ urlpatterns = [
     path("tasks/<int:task_id>/reassign/", actions.task_reassign_view, name="task-reassign"),
     path("tasks/<int:task_id>/outcome/<slug:kind>/", actions.task_outcome, name="task-outcome"),
     path("tasks/<int:task_id>/ship/", shipments.task_ship, name="task-ship"),
+    path("tasks/<int:task_id>/apology/", apology.task_apologise, name="task-apologise"),
+    path("tasks/<int:task_id>/stop/", stop.task_stop, name="task-stop"),
     path(
         "attachments/<int:attachment_id>/preview/",
         preview.attachment_preview,
@@ -29,6 +43,12 @@ urlpatterns = [
     path("reception/<int:dossier_id>/", reception.reception_done, name="reception-done"),
     path("documents/<int:document_id>/preview/", preview.document_preview, name="document-preview"),
     path("portal-sync/", portal_sync_views.portal_sync_page, name="portal-sync"),
+    path("withdrawals/", withdrawals.withdrawal_list, name="withdrawals"),
+    path(
+        "withdrawals/<int:dossier_id>/confirm/",
+        withdrawals.withdrawal_confirm,
+        name="withdrawal-confirm",
+    ),
     path("fees/", counter_payments.fees_home, name="fees"),
     path("fees/<int:fee_id>/counter/", counter_payments.fee_counter, name="fee-counter"),
     path(
