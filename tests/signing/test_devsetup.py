@@ -1,5 +1,7 @@
 """`manage.py signing_dev_setup`: idempotent, keys only encrypted, marked not for production."""
 
+from pathlib import Path
+
 import pytest
 from cryptography.hazmat.primitives.serialization import pkcs12
 from django.contrib.auth import get_user_model
@@ -32,8 +34,8 @@ def test_setup_makes_signers_once_and_they_sign(dev_ca, capsys):
     assert seal and personal and seal.development and personal.user == leader
     assert signer_for(kind="personal", user=leader, agency_code="another") is None
 
-    key, cert, _chain = pkcs12.load_key_and_certificates(
-        open(seal.config["path"], "rb").read(), seal.config["passphrase"].encode()
+    _key, cert, _chain = pkcs12.load_key_and_certificates(
+        Path(seal.config["path"]).read_bytes(), seal.config["passphrase"].encode()
     )
     assert NOT_FOR_PRODUCTION in cert.subject.rfc4514_string()
     with connection.cursor() as cursor:
