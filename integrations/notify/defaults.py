@@ -9,11 +9,12 @@ _TRACK = "Tra cứu: {track_url}"
 # UCS-2, 70 characters a segment (the admin shows the count).
 DEFAULTS: dict[tuple[str, str], tuple[str, str]] = {
     ("received", "email"): (
-        "Đã tiếp nhận hồ sơ {code}",
-        "Kính gửi Quý ông/bà,\n\nHồ sơ {code} (thủ tục: {procedure}) đã được tiếp nhận ngày "
-        "{received_date}. Ngày hẹn trả kết quả dự kiến: {appointment_date}.\n\n" + _TRACK,
+        "Đã nhận hồ sơ {code}",
+        "Kính gửi Quý ông/bà,\n\nHồ sơ {code} (thủ tục: {procedure}) đã được gửi đến cơ quan "
+        "ngày {received_date}. Cơ quan sẽ kiểm tra hồ sơ và thông báo ngày hẹn trả kết quả khi "
+        "tiếp nhận.\n\n" + _TRACK,
     ),
-    ("received", "sms"): ("", "Hồ sơ {code} đã được tiếp nhận ngày {received_date}. " + _TRACK),
+    ("received", "sms"): ("", "Đã nhận hồ sơ {code} ngày {received_date}. " + _TRACK),
     ("accepted", "email"): (
         "Hồ sơ {code} đã được tiếp nhận giải quyết",
         "Kính gửi Quý ông/bà,\n\nHồ sơ {code} (thủ tục: {procedure}) đủ điều kiện và đã được "

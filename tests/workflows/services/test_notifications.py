@@ -6,8 +6,10 @@ import datetime
 import pytest
 from django.core import mail
 from django.test import TestCase
+from django.utils import timezone
 
 from core import outbox
+from integrations.notify.models import FakeSms
 from integrations.notify.service import notifications_for
 from workflows.engine import process_start, task_complete
 from workflows.models import Dossier, DossierApology, DossierFee, ProcessingLogEntry
@@ -221,7 +223,13 @@ def test_the_submission_keeps_the_channels_chosen_and_refuses_others(settings, t
         },
     }
     d = desk()
-    dossier = submit(d, notify_channels=["sms", "sms", "email"]).dossier
+    with committed():
+        dossier = submit(d, notify_channels=["sms", "sms", "email"]).dossier
     assert dossier.notify_channels == ["sms", "email"]
+    outbox.drain()  # the "received" SMS carries the code, issued after the log entry
+    [sms] = FakeSms.objects.all()
+    day = f"{timezone.localdate(dossier.submitted_at):%d/%m/%Y}"
+    assert sms.message.startswith(f"Đã nhận hồ sơ {dossier.code} ngày {day}. Tra cứu: http")
+    assert sms.phone == "84912345678"
     with pytest.raises(ValueError, match="unknown notification channels"):
         submit(d, submission_key="other", notify_channels=["fax"])
