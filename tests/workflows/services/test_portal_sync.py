@@ -15,7 +15,7 @@ from workflows.engine.runtime import task_complete
 from workflows.models import Dossier
 from workflows.services.portal_sync import KIND, portal_sync_push
 from workflows.services.portal_sync_bodies import dossier_record, portal_date, progress_record
-from workflows.services.portal_sync_reconcile import portal_sync_catch_up
+from workflows.services.portal_sync_reconcile import portal_sync_catch_up, portal_sync_reconcile
 from workflows.services.processing_log import dossier_log
 from workflows.services.reception import dossier_accept
 
@@ -236,3 +236,18 @@ def test_the_progress_record_of_a_step(db) -> None:
     }
     assert portal_date(None) == "" and portal_date(local(2026, 1, 2).date()) == "20260102000000"
     assert portal_date(local(2026, 1, 2, 0, 30) - timedelta(hours=1)) == "20260101233000"
+
+
+def test_the_hourly_comparison_sees_what_the_portal_holds(db) -> None:
+    state = reception()
+    outbox.drain()
+    FakePortalRecord.objects.filter(code=CODE).update(status=S.STOPPED)
+
+    assert portal_sync_reconcile() == (1, 0)
+
+    sync = SyncState.objects.get(reference=f"dossier:{state.dossier.pk}")
+    assert (sync.pushed_status, sync.portal_status, sync.in_step) == (S.NEW, S.STOPPED, False)
+    assert sync.portal_checked_at is not None
+
+    fake_portal_mode_set(mode="fail")
+    assert portal_sync_reconcile() == (0, 1)  # stops at the first unreachable answer
