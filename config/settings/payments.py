@@ -8,9 +8,8 @@ from .env import env_bool, env_int, env_str  # noqa: F401
 # "vnpay" or "vnpay_fake" (the in-process fake gateway, the embedded default); empty: no
 # online payment (counter payments only)
 MOTCUA_PAYMENT_BACKEND = env_str("MOTCUA_PAYMENT_BACKEND", "vnpay_fake")
-# The public origin of this site as the gateway sees it (https://dichvucong.example.gov.vn):
-# vnp_ReturnUrl is built on it; VNPAY is told the IPN address <origin>/payments/vnpay/ipn/
-MOTCUA_PAYMENT_SITE_URL = env_str("MOTCUA_PAYMENT_SITE_URL").rstrip("/")
+# vnp_ReturnUrl is MOTCUA_PUBLIC_URL (settings/dossiers.py) + /payments/vnpay/return/; VNPAY is
+# told the IPN address MOTCUA_PUBLIC_URL + /payments/vnpay/ipn/ when the merchant registers
 MOTCUA_PAYMENT_EXPIRE_MINUTES = env_int("MOTCUA_PAYMENT_EXPIRE_MINUTES", 15)
 MOTCUA_VNPAY_TMN_CODE = env_str("MOTCUA_VNPAY_TMN_CODE")
 MOTCUA_VNPAY_HASH_SECRET = env_str("MOTCUA_VNPAY_HASH_SECRET")

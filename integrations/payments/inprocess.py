@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.handlers.base import BaseHandler
 from django.core.handlers.wsgi import WSGIRequest
+from django.urls import get_urlconf, set_urlconf
+from django.utils import translation
 
 
 def _host() -> str:
@@ -48,7 +50,14 @@ def call(*, method: str, url: str, body: bytes = b"", content_type: str = "") ->
         environ[proxy_header[0]] = proxy_header[1]
     handler = BaseHandler()
     handler.load_middleware()
-    response = handler.get_response(WSGIRequest(environ))
-    content = b"".join(response)  # iterating serves streaming and plain responses alike
-    response.close()
+    # the inner request may run inside an outer one ("check again" asks the fake's API):
+    # the language and URLconf its middleware set for this thread are the outer one's again
+    urlconf = get_urlconf()
+    try:
+        with translation.override(translation.get_language()):
+            response = handler.get_response(WSGIRequest(environ))
+            content = b"".join(response)  # iterating serves streaming and plain responses
+            response.close()
+    finally:
+        set_urlconf(urlconf)
     return response.status_code, content

@@ -44,7 +44,7 @@ class VnpayBackend(PaymentBackend):
         return str(settings.MOTCUA_VNPAY_PAY_URL)
 
     def return_url(self) -> str:
-        return urljoin(settings.MOTCUA_PAYMENT_SITE_URL + "/", reverse("payments:vnpay_return"))
+        return urljoin(settings.MOTCUA_PUBLIC_URL + "/", reverse("payments:vnpay_return"))
 
     def check_config(self) -> list[str]:
         problems = []
@@ -53,7 +53,7 @@ class VnpayBackend(PaymentBackend):
         if not self.secret():
             problems.append("MOTCUA_VNPAY_HASH_SECRET is not set.")
         schemes = ("https://", "http://") if settings.DEBUG else ("https://",)
-        for name in ("MOTCUA_VNPAY_PAY_URL", "MOTCUA_VNPAY_API_URL", "MOTCUA_PAYMENT_SITE_URL"):
+        for name in ("MOTCUA_VNPAY_PAY_URL", "MOTCUA_VNPAY_API_URL", "MOTCUA_PUBLIC_URL"):
             if not str(getattr(settings, name)).startswith(schemes):
                 problems.append(f"{name} must be an https:// address.")
         return problems

@@ -4,6 +4,7 @@ import json
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -33,6 +34,9 @@ def pay(request: HttpRequest) -> HttpResponse:
     fields = request_checked(secret, tmn_code, query)
     if fields is None:
         return render(request, "payments/fake_gateway.html", {"invalid": True}, status=400)
+    expires = protocol.parse_gateway_date(fields.get("vnp_ExpireDate", ""))
+    if expires is not None and expires < timezone.now():
+        return render(request, "payments/fake_gateway.html", {"expired": True})
     choice = request.POST.get("choice", "")
     if request.method == "GET" or choice not in CHOICES:
         return render(

@@ -16,7 +16,6 @@ def _payment_settings(settings: Any) -> None:
     settings.MOTCUA_PAYMENT_BACKEND = "vnpay_fake"
     settings.MOTCUA_VNPAY_TMN_CODE = ""
     settings.MOTCUA_VNPAY_HASH_SECRET = ""
-    settings.MOTCUA_PAYMENT_SITE_URL = ""
     settings.MOTCUA_EINVOICE_BACKEND = "fake"
 
 
@@ -89,5 +88,5 @@ def vnpay_peer(httpserver: HTTPServer, settings: Any) -> VnpayPeer:
     settings.MOTCUA_VNPAY_HASH_SECRET = "TESTSECRET"
     settings.MOTCUA_VNPAY_API_URL = httpserver.url_for(api)
     settings.MOTCUA_VNPAY_TIMEOUT = 1
-    settings.MOTCUA_PAYMENT_SITE_URL = "https://dvc.example.vn"
+    settings.MOTCUA_PUBLIC_URL = "https://dvc.example.vn"
     return peer

@@ -102,3 +102,10 @@ def test_the_fake_page_refuses_a_tampered_request() -> None:
     url = start().replace("vnp_Amount=5000000", "vnp_Amount=100")
     answer = Client().get(url)
     assert answer.status_code == 400
+
+
+def test_an_inner_call_leaves_the_outer_language_alone() -> None:
+    start()
+    with translation.override("en"):
+        payment_requery(reference=REF)  # asks the fake's merchant API in-process
+        assert translation.get_language() == "en"

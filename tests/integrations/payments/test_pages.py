@@ -104,9 +104,7 @@ def test_the_system_check(settings: Any) -> None:
     settings.MOTCUA_PAYMENT_BACKEND = "vnpay"
     messages = [issue.msg for issue in payments_check(None)]
     assert "payments backend 'vnpay': MOTCUA_VNPAY_HASH_SECRET is not set." in messages
-    assert "payments backend 'vnpay': MOTCUA_PAYMENT_SITE_URL must be an https:// address." in (
-        messages
-    )
+    assert "payments backend 'vnpay': MOTCUA_PUBLIC_URL must be an https:// address." in (messages)
     settings.MOTCUA_PAYMENT_BACKEND = "paypal"
     [issue] = payments_check(None)
     assert isinstance(issue, Error) and "Unknown payment backend" in issue.msg
@@ -132,3 +130,16 @@ def test_an_officer_resolves_a_double_payment_in_the_admin(
         admin_client.get(f"/admin/payments/paymentattempt/{attempt.pk}/change/").status_code == 200
     )
     assert admin_client.get("/admin/payments/paymentattempt/add/").status_code == 403
+
+
+def test_the_fake_gateway_refuses_an_expired_request(settings: Any) -> None:
+    from integrations.payments.service import payment_start
+
+    settings.MOTCUA_PAYMENT_EXPIRE_MINUTES = -1
+    url = payment_start(
+        reference="dossier:1:fee:1", amount=1000, order_info="x", back_url="/", client_ip="::1"
+    )
+    with translation.override("en"):
+        answer = Client().get(url)
+    assert "has run out" in answer.content.decode()
+    assert 'value="pay"' not in answer.content.decode()
