@@ -145,7 +145,9 @@ class ProcedureRefOut(Schema):
 
 
 class TimelineItemOut(Schema):
-    kind: str = Field(description="submitted, step, pause or finished.")
+    kind: str = Field(
+        description="submitted, step, pause, shipment (the result by post) or finished."
+    )
     label: str
     step: str
     at: datetime

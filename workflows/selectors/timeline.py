@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from workflows.models import Dossier, ProcessingLogEntry
 
@@ -20,8 +21,9 @@ class TimelineItem:
     """One line of the public timeline.
 
     ``kind``: "submitted", "step" (a step handed over), "pause" (waiting for the applicant's
-    supplementation, from ``at`` to ``until``, open while ``until`` is None) or "finished"
-    (the dossier's end; ``status`` is the result's status).
+    supplementation, from ``at`` to ``until``, open while ``until`` is None), "shipment" (the
+    result's shipment by post: ``name`` is the log's action, ``shipment_delivered``, say) or
+    "finished" (the dossier's end; ``status`` is the result's status).
     """
 
     kind: str
@@ -39,6 +41,8 @@ class TimelineItem:
             return _("Dossier submitted")
         if self.kind == "pause":
             return _("Waiting for the applicant's supplementation")
+        if self.kind == "shipment":
+            return _(SHIPMENT_ACTIONS.get(self.name, self.name))
         if self.kind == "finished" and self.status is not None:
             return str(Dossier.Status(self.status).label)
         return self.name
@@ -62,6 +66,17 @@ class TimelineItem:
 
 # A pause and the hand-over of the step that asked for it are written in one transaction.
 SAME_MOMENT_SECONDS = 60
+
+# The result's shipment by post (workflows/services/shipments.py, workflows/subscribers/postal.py):
+# how far it is, never where it goes nor its tracking number (the entry's comment).
+SHIPMENT_ACTIONS = {
+    "shipment_created": gettext_noop("Result sent by post"),
+    "shipment_picked_up": gettext_noop("Picked up by the postal service"),
+    "shipment_in_transit": gettext_noop("On its way by post"),
+    "shipment_delivered": gettext_noop("Delivered by the postal service"),
+    "shipment_returned": gettext_noop("Returned by the postal service"),
+    "shipment_failed": gettext_noop("Postal delivery failed"),
+}
 
 # The log's columns the timeline reads (never actor, comment).
 LOG_COLUMNS = ("action", "step", "at", "due_at", "timing", "to_status")
@@ -105,6 +120,8 @@ def timeline_from_log(
                 open_pause += 1
             else:
                 items.append(step)
+        elif action in SHIPMENT_ACTIONS:
+            items.append(TimelineItem(kind="shipment", at=at, name=action))
         elif action == "clock_paused":
             open_pause = len(items)
             items.append(TimelineItem(kind="pause", at=at))

@@ -130,6 +130,15 @@ def test_a_result_by_post_is_shipped_tracked_and_returned(users: dict[str, Any])
     ]
     shipment = dossier_shipment(dossier=dossier)
     assert shipment is not None and shipment.status == "delivered" and len(shipment.events) == 3
+    # the public page: how far the shipment is, never the address nor the tracking number
+    public = Client(headers={"accept-language": "en"}).get(
+        reverse("track:status", kwargs={"code": dossier.code})
+    )
+    assert public.status_code == 200
+    for line in ("Result sent by post", "On its way by post", "Delivered by the postal service"):
+        assert line in public.content.decode()
+    assert info.tracking_number not in public.content.decode()
+    assert ADDRESS["street"] not in public.content.decode()
 
 
 def test_a_replayed_delivery_changes_nothing(users: dict[str, Any]) -> None:
