@@ -20,7 +20,8 @@ def lock_reference(reference: str) -> list[PaymentAttempt]:
     """Lock every attempt of ``reference`` (in primary key order: no deadlock between two
     callers) until the transaction ends, so that two confirmations of one reference, or an
     IPN and a querydr, are applied one after the other. SQLite serialises writers anyway."""
-    assert transaction.get_connection().in_atomic_block, "lock_reference needs a transaction"
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("lock_reference needs a transaction")
     rows: QuerySet[PaymentAttempt] = PaymentAttempt.objects.filter(reference=reference)
     return list(rows.select_for_update().order_by("pk"))
 

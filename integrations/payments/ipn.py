@@ -23,12 +23,13 @@ RAW_LIMIT = 4000
 
 def ipn_receive(*, pairs: Sequence[tuple[str, str]], raw: str) -> str:
     """Handle one IPN; returns the RspCode to answer."""
+    txn_ref = dict(pairs).get("vnp_TxnRef", "")[:100]
     try:
         with transaction.atomic():
             code, attempt = _apply(active_backend(), pairs)
             PaymentCallback.objects.create(
                 attempt=attempt,
-                txn_ref=dict(pairs).get("vnp_TxnRef", "")[:100],
+                txn_ref=txn_ref,
                 source=PaymentCallback.Source.IPN,
                 raw=raw[:RAW_LIMIT],
                 verified=code != protocol.RSP_CHECKSUM,
@@ -36,8 +37,17 @@ def ipn_receive(*, pairs: Sequence[tuple[str, str]], raw: str) -> str:
             )
         return code
     except Exception:
-        logger.exception("IPN failed")
-        return protocol.RSP_ERROR
+        logger.exception("IPN failed", extra={"txn_ref": txn_ref})
+    try:  # keep the message as evidence; VNPAY sends it again after a 99
+        PaymentCallback.objects.create(
+            txn_ref=txn_ref,
+            source=PaymentCallback.Source.IPN,
+            raw=raw[:RAW_LIMIT],
+            outcome=protocol.RSP_ERROR,
+        )
+    except Exception:
+        logger.exception("IPN not stored")
+    return protocol.RSP_ERROR
 
 
 def _apply(

@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from core.periodic import periodic
@@ -36,6 +37,8 @@ def attempt_requery(*, attempt: PaymentAttempt) -> str:
         status = backend.querydr(attempt=attempt)
     except GatewayError as exc:
         logger.warning("querydr failed", extra={"txn_ref": attempt.txn_ref, "error": str(exc)})
+        # asked: the next round starts with attempts asked longer ago
+        PaymentAttempt.objects.filter(pk=attempt.pk).update(checked_at=timezone.now())
         return "unreachable"
     with transaction.atomic():
         locked = next(a for a in lock_reference(attempt.reference) if a.pk == attempt.pk)
@@ -90,7 +93,7 @@ def requery_open_attempts() -> dict[str, int]:
     stale = (
         PaymentAttempt.objects.filter(state__in=OPEN, created_at__lt=cutoff)
         .exclude(backend=COUNTER)
-        .order_by("checked_at", "pk")[:BATCH]
+        .order_by(F("checked_at").asc(nulls_first=True), "pk")[:BATCH]
     )
     for attempt in stale:
         outcome = attempt_requery(attempt=attempt)

@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from .. import protocol
@@ -18,6 +19,7 @@ def _pairs(request: HttpRequest) -> list[tuple[str, str]]:
     return [(key, value) for key in request.GET for value in request.GET.getlist(key)]
 
 
+@csrf_exempt  # VNPAY's server calls it (GET); any other method gets a JSON 99, never a 403 page
 @never_cache
 def ipn(request: HttpRequest) -> JsonResponse:
     """GET /payments/vnpay/ipn/: always a JSON answer with an RspCode, never a page."""

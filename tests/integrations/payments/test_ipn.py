@@ -99,7 +99,9 @@ def test_unexpected_errors_are_99_as_json(attempt: Any, monkeypatch: pytest.Monk
     assert send(signed(ipn_params(attempt)))["RspCode"] == "99"
     attempt.refresh_from_db()
     assert attempt.state == "created"
-    answer = Client().post(URL, {})
+    [stored] = PaymentCallback.objects.all()
+    assert (stored.outcome, stored.attempt, stored.txn_ref) == ("99", None, attempt.txn_ref)
+    answer = Client(enforce_csrf_checks=True).post(URL, {})
     assert answer.status_code == 200 and answer.json()["RspCode"] == "99"
 
 
