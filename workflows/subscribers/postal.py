@@ -23,6 +23,10 @@ def on_shipment_status(payload: dict[str, Any]) -> None:
     status, tracking = str(payload.get("status")), str(payload.get("tracking_number") or "")
     if status not in LOGGED:
         return  # "created": the result desk logged shipment_created itself
+    try:
+        at = datetime.fromisoformat(str(payload["at"]))
+    except (KeyError, ValueError) as exc:
+        raise outbox.PermanentError(f"shipment_status without a readable time: {exc}") from exc
     with transaction.atomic():
         action = f"shipment_{status}"
         logged = ProcessingLogEntry.objects.filter(dossier=dossier, action=action, comment=tracking)
@@ -32,7 +36,7 @@ def on_shipment_status(payload: dict[str, Any]) -> None:
                 actor=None,
                 action=action,
                 comment=tracking,
-                at=datetime.fromisoformat(str(payload["at"])),
+                at=at,
             )
         # only the shipment of the dossier's result ends its process (not a pickup's)
         if status == "delivered" and tracking and tracking == dossier.postal_tracking_number:

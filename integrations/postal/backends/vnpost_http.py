@@ -5,6 +5,7 @@ from integrators' code, not an official specification."""
 import hashlib
 import logging
 from typing import Any
+from urllib.parse import quote
 
 import requests
 from django.conf import settings
@@ -56,7 +57,7 @@ class VnpostHttpBackend(PostalBackend):
             raise PostalError("the order's answer has no order id or tracking number") from exc
 
     def track(self, tracking_number: str) -> list[TrackingEvent]:
-        data = self._call("GET", f"/orders/{tracking_number}/events")
+        data = self._call("GET", f"/orders/{quote(tracking_number, safe='')}/events")
         try:
             return [
                 protocol.event_from(raw, tracking_number=tracking_number) for raw in data["events"]

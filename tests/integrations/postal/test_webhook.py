@@ -110,6 +110,14 @@ def test_unreadable_bodies_are_400(shipment: Shipment) -> None:
         assert response.status_code == 400, body
 
 
+def test_a_body_too_large_is_413(shipment: Shipment) -> None:
+    body = b"{" + b" " * (64 * 1024) + b"}"
+    response = Client().post(
+        URL, data=body, content_type="application/json", HTTP_X_SIGNATURE=signature(SECRET, body)
+    )
+    assert response.status_code == 413 and not ShipmentEvent.objects.exists()
+
+
 def test_unknown_backend_and_get_are_refused(shipment: Shipment) -> None:
     assert (
         Client()
@@ -118,3 +126,19 @@ def test_unknown_backend_and_get_are_refused(shipment: Shipment) -> None:
         == 404
     )
     assert Client().get(URL).status_code == 405
+
+
+def test_the_fake_is_not_served_over_http(shipment: Shipment) -> None:
+    from integrations.postal.backends.fake import FakePostalBackend
+
+    Shipment.objects.filter(pk=shipment.pk).update(backend="fake")
+    body, headers = FakePostalBackend.webhook(
+        shipment.tracking_number, {"id": "x", "status": "DELIVERED", "time": "2026-11-28T09:00"}
+    )
+    response = Client().post(
+        "/postal/webhook/fake/",
+        data=body,
+        content_type="application/json",
+        HTTP_X_SIGNATURE=headers["X-Signature"],
+    )
+    assert response.status_code == 404 and not ShipmentEvent.objects.exists()

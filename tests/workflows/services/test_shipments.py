@@ -163,6 +163,8 @@ def test_a_replayed_delivery_changes_nothing(users: dict[str, Any]) -> None:
     assert actions(dossier).count("shipment_delivered") == 1
     with pytest.raises(outbox.PermanentError):
         on_shipment_status({**payload, "reference": "dossier:999999"})
+    with pytest.raises(outbox.PermanentError):
+        on_shipment_status({**payload, "at": "yesterday"})
 
 
 def test_who_and_when_may_ship(users: dict[str, Any]) -> None:
