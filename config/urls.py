@@ -15,5 +15,6 @@ urlpatterns = [
     path("portal-sync/", include("integrations.portal_sync.urls")),
     path("soap/", include("api.soap.urls")),
     path("verify/", include("portal.verify.urls")),
+    path("signing-fake/", include("signing.fake_remote.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -103,14 +103,20 @@ def dev_root_pem() -> bytes | None:
 
 
 def dev_signer_issue(
-    *, ca: DevCA, file_name: str, common_name: str, organisation: str, title: str = ""
+    *,
+    ca: DevCA,
+    file_name: str,
+    common_name: str,
+    organisation: str,
+    title: str = "",
+    folder: str = "signers",
 ) -> tuple[Path, str, x509.Certificate]:
-    """A signer's certificate from the dev root in ``signers/<file_name>.p12``;
+    """A signer's certificate from the dev root in ``<folder>/<file_name>.p12``;
     returns (path, passphrase, certificate). The caller stores the passphrase encrypted."""
     issued = leaf_issue(
         issuer=ca.root, common_name=common_name, organisation=organisation, title=title
     )
     passphrase = secrets.token_urlsafe(24)
-    path = dev_dir() / "signers" / f"{file_name}.p12"
+    path = dev_dir() / folder / f"{file_name}.p12"
     _write(path, issued.pkcs12(passphrase=passphrase, chain=[ca.root.cert]))
     return path, passphrase, issued.cert
