@@ -271,6 +271,7 @@ def _dossier(item: DemoDossier, receiving: Agency, users: dict[str, Any]) -> Dos
         applicant=citizen if item.online else None,
         by=None if item.online else users["demo_reception"],
         consent=consent,
+        notify_channels=["email", "sms"],  # the fake SMS gateway's messages in the admin
     )
     if submission.created:
         for step in item.steps:
