@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from core import events, outbox
 
-from .backends import GatewayStatus
+from .base import GatewayStatus
 from .models import PaymentAttempt, Refund
 from .states import OPEN, State, attempt_move
 

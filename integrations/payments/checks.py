@@ -7,7 +7,7 @@ from django.core.checks import CheckMessage, Error, register
 
 from core.backends import backend_check
 
-from .backends import active_backend
+from .base import active_backend
 from .einvoice import active_einvoice
 
 CODE = "motcua.E130"

@@ -12,8 +12,7 @@ from django.db import transaction
 
 from . import protocol
 from .apply import attempt_apply, lock_reference
-from .backends import PaymentBackend, active_backend
-from .backends.vnpay import status_from
+from .base import PaymentBackend, active_backend, status_from
 from .models import PaymentAttempt, PaymentCallback
 from .states import OPEN
 

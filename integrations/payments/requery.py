@@ -16,7 +16,7 @@ from core.periodic import periodic
 
 from . import protocol
 from .apply import COUNTER, attempt_apply, lock_reference
-from .backends import GatewayStatus, backend_named
+from .base import GatewayStatus, backend_named
 from .errors import GatewayError
 from .models import PaymentAttempt, PaymentCallback, Reconciliation, Refund
 from .states import OPEN, State, attempt_move

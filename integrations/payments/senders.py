@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from core import outbox
 
-from .backends import backend_named
+from .base import backend_named
 from .einvoice import ReceiptRequest, active_einvoice
 from .errors import GatewayError
 from .inprocess import call

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from . import protocol
 from .apply import COUNTER, attempt_confirm, lock_reference
-from .backends import active_backend
+from .base import active_backend
 from .errors import PaymentAlreadyPaid, PaymentUnavailable
 from .models import EReceipt, PaymentAttempt, Refund
 from .requery import reference_requery

@@ -1,7 +1,7 @@
 """VNPAY 2.1.0: the signed redirect, IPN/return verification, querydr and refund."""
 
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urljoin
 
@@ -11,23 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .. import protocol
+from ..base import GatewayStatus, PaymentBackend, RefundAnswer, backends, status_from
 from ..errors import GatewayError
-from . import GatewayStatus, PaymentBackend, RefundAnswer, backends
-
-
-def status_from(fields: Mapping[str, Any]) -> GatewayStatus:
-    """A GatewayStatus from the fields of an IPN, a return or a querydr answer."""
-    return GatewayStatus(
-        found=True,
-        txn_ref=str(fields.get("vnp_TxnRef", "")),
-        amount=protocol.from_gateway_amount(fields.get("vnp_Amount")),
-        response_code=str(fields.get("vnp_ResponseCode", "")),
-        transaction_status=str(fields.get("vnp_TransactionStatus", "")),
-        transaction_no=str(fields.get("vnp_TransactionNo", ""))[:32],
-        bank_code=str(fields.get("vnp_BankCode", ""))[:32],
-        pay_date=protocol.parse_gateway_date(str(fields.get("vnp_PayDate", ""))),
-        raw=dict(fields),
-    )
 
 
 @backends.register("vnpay")

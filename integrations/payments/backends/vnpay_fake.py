@@ -8,9 +8,9 @@ from typing import Any
 from django.conf import settings
 from django.urls import reverse
 
+from ..base import backends
 from ..errors import GatewayError
 from ..inprocess import call
-from . import backends
 from .vnpay import VnpayBackend
 
 FAKE_TMN_CODE = "MOTCUAFK"

@@ -9,8 +9,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import protocol
-from ..backends import active_backend
 from ..backends.vnpay import VnpayBackend
+from ..base import active_backend
 from .api import api_answer
 from .records import CHOICES, ipn_schedule, request_checked, result_query, transaction_record
 

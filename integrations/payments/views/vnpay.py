@@ -8,8 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from .. import protocol
-from ..backends import active_backend
-from ..backends.vnpay import status_from
+from ..base import active_backend, status_from
 from ..ipn import ipn_receive
 from ..models import PaymentAttempt
 from ..states import State
