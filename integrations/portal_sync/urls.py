@@ -1,6 +1,10 @@
 """Inbound endpoints of this integration (callbacks, the fake's pages)."""
 
-from django.urls import URLPattern
+from django.urls import path
+
+from . import views
 
 app_name = "portal_sync"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("fake/<str:operation>", views.fake_portal, name="fake"),
+]
