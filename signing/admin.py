@@ -127,3 +127,6 @@ class DocumentTemplateAdmin(admin.ModelAdmin):
         if not (self.has_add_permission(request) or self.has_change_permission(request)):
             raise PermissionDenied
         return admin_views.preview_draft(request)
+
+
+from signing import admin_signers  # noqa: E402, F401  (signer profiles, pending signatures)
