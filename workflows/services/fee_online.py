@@ -52,7 +52,8 @@ def fee_payment_start(*, fee: DossierFee, back_url: str, client_ip: str, locale:
     ago (a double submit: the user finishes that one, or waits). The fee row is locked while
     deciding, so two submits at the same moment start one attempt."""
     with transaction.atomic():
-        locked = DossierFee.objects.select_for_update().select_related("dossier").get(pk=fee.pk)
+        fees = DossierFee.objects.select_for_update(of=("self",)).select_related("dossier")
+        locked = fees.get(pk=fee.pk)
         _payable(locked)
         if fee_payment_recent(fee=locked):
             raise FeeNotPayable(

@@ -73,8 +73,8 @@ def fee_payment_apply(*, payment: ConfirmedPayment) -> bool:
     dossier_id, fee_id = parsed
     with transaction.atomic():
         fee = (
-            DossierFee.objects.select_for_update()
-            .select_related("dossier")
+            DossierFee.objects.select_for_update(of=("self",))  # not the dossier: the engine
+            .select_related("dossier")  # updates it under the flow lock, taken after this one
             .filter(pk=fee_id, dossier_id=dossier_id)
             .first()
         )

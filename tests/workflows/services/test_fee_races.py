@@ -1,0 +1,92 @@
+"""Fees under concurrency (PostgreSQL): two "Pay online" at once start one attempt; the same
+payment applied twice at once pays once and moves the dossier once; a payment applied while
+the process enters its wait-for-payment step never leaves the step waiting."""
+
+import threading
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+import pytest
+from django.db import connection
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from core import outbox
+from integrations.payments import service as payments
+from workflows.engine import task_complete
+from workflows.models import Dossier, DossierFee, ProcessingLogEntry
+from workflows.services.fee_online import FeeNotPayable, fee_payment_start
+from workflows.services.fee_payments import ConfirmedPayment, fee_payment_apply
+from workflows.services.fees import fee_reference
+
+from .fee_setup import confirmed, fee_dossier, open_task, the_fee
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+
+def at_once(*calls: Callable[[], Any]) -> tuple[list[Any], list[BaseException]]:
+    barrier = threading.Barrier(len(calls))
+    results: list[Any] = []
+    errors: list[BaseException] = []
+
+    def run(call: Callable[[], Any]) -> None:
+        try:
+            barrier.wait(timeout=10)
+            results.append(call())
+        except BaseException as exc:  # reported by the test
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results, errors
+
+
+def test_two_starts_at_once_make_one_attempt() -> None:
+    dossier, _process, _officer = fee_dossier()
+    fee = the_fee(dossier)
+
+    def start() -> str:
+        return fee_payment_start(fee=fee, back_url="/my/", client_ip="203.0.113.9")
+
+    results, errors = at_once(start, start, start)
+    assert len(results) == 1 and results[0].startswith(("http", "/"))
+    assert [type(error) for error in errors] == [FeeNotPayable, FeeNotPayable]
+    assert len(payments.payment_attempts(reference=fee_reference(fee))) == 1
+
+
+def test_the_same_payment_applied_at_once_pays_and_moves_once() -> None:
+    dossier, process, receptionist = fee_dossier()
+    task_complete(task_id=open_task(process, "reception").pk, user=receptionist, outcome="forward")
+    outbox.drain()
+    payment = ConfirmedPayment.from_payload(confirmed(the_fee(dossier), txn="MC-RACE"))
+    results, errors = at_once(*[partial(fee_payment_apply, payment=payment)] * 4)
+    assert errors == []
+    assert sorted(results) == [False, False, False, True]
+    assert ProcessingLogEntry.objects.filter(dossier=dossier, action="fee_paid").count() == 1
+    reviews = [t for t in Task.objects.filter(process=process) if t.flow_task.name == "review"]
+    assert len(reviews) == 1
+
+
+def test_a_payment_racing_the_step_never_leaves_it_waiting() -> None:
+    for _ in range(3):
+        dossier, process, receptionist = fee_dossier()
+        payment = ConfirmedPayment.from_payload(confirmed(the_fee(dossier), txn="MC-STEP"))
+        reception = open_task(process, "reception").pk
+        _results, errors = at_once(
+            partial(task_complete, task_id=reception, user=receptionist, outcome="forward"),
+            partial(fee_payment_apply, payment=payment),
+        )
+        assert errors == []
+        outbox.drain()  # the wait step's check, when the payment committed first
+        waiting = Task.objects.filter(process=process, flow_task_type="EVENT", status=STATUS.NEW)
+        assert not waiting.exists()
+        assert open_task(process, "review")
+        dossier.refresh_from_db()
+        assert dossier.status == Dossier.Status.PROCESSING
+        assert the_fee(dossier).status == DossierFee.Status.PAID
