@@ -14,8 +14,11 @@ from django.contrib.auth import get_user_model
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from workflows.calendar import calendar_for
+from workflows.calendar.arithmetic import add_working_days
 from workflows.engine import process_of, task_complete
 from workflows.models import Agency, Dossier, DossierFee, ProcedureVersion
+from workflows.services.apology import dossier_apologise
 from workflows.services.fee_online import fee_counter_payment_record
 from workflows.services.reception import (
     MissingItem,
@@ -24,6 +27,7 @@ from workflows.services.reception import (
     dossier_request_supplementation,
 )
 from workflows.services.shipments import result_ship
+from workflows.services.stop import dossier_stop
 from workflows.services.submission import ConsentGiven, SubmittedDocument, dossier_submit
 
 Channel = Dossier.Channel
@@ -243,6 +247,30 @@ DOSSIERS.append(
         steps=(*APPROVED, Step("wait_payment", "demo_reception", "paid_at_counter")),
     )
 )
+# will be late: the school apologises and sets a new date (Form 04, the applicant's view)
+DOSSIERS.append(
+    DemoDossier(
+        "demo-transfer-late",
+        "2.002481",
+        "within_province",
+        {**SCHOOL_TRANSFER, "student_name": "Trịnh Bảo Ngọc", "grade": "6"},
+        ("application", "school_record", "birth_certificate", "sending_school_letter"),
+        online=True,
+        parent="Nguyễn Văn Hùng",
+        steps=(ACCEPT, Step("review", "demo_school_specialist", "apologise")),
+    )
+)
+# stopped by the sending unit with a reason (Form 05)
+DOSSIERS.append(
+    DemoDossier(
+        "demo-staff-transfer-stopped",
+        "CHUYENCONGTAC.VC",
+        "standard",
+        {**STAFF_TRANSFER, "employee_name": "Lương Thị Hạnh", "employee_id_number": "001190005566"},
+        ("application", "cv", "qualifications"),
+        steps=(ACCEPT, Step("release", "demo_sending_leader", "stop")),
+    )
+)
 
 
 def demo_dossiers(*, receiving_agency: Agency) -> list[Dossier]:
@@ -284,6 +312,9 @@ def _do(step: Step, dossier: Dossier, user: Any) -> None:
         [fee] = DossierFee.objects.filter(dossier=dossier)
         fee_counter_payment_record(fee=fee, amount=fee.amount, receipt_number="0000001", by=user)
         return
+    if step.outcome in DEADLINE_STEPS:  # a deadline service on the dossier
+        DEADLINE_STEPS[step.outcome](Dossier.objects.get(pk=dossier.pk), user)
+        return
     task_id = open_task(dossier, step.task)
     services: dict[str, Callable[[], Any]] = {
         "accept": lambda: dossier_accept(task_id=task_id, user=user),
@@ -310,6 +341,32 @@ def _do(step: Step, dossier: Dossier, user: Any) -> None:
         services[step.outcome]()
     else:
         task_complete(task_id=task_id, user=user, outcome=step.outcome)
+
+
+def _apologise(dossier: Dossier, user: Any) -> None:
+    """The apology with a new date five working days after the current one."""
+    assert dossier.appointment_date is not None  # received
+    calendar = calendar_for(dossier.receiving_agency)
+    dossier_apologise(
+        dossier=dossier,
+        by=user,
+        reason="Nhà trường cần xác minh học bạ với trường học sinh đang học.",
+        new_appointment_date=add_working_days(dossier.appointment_date, 5, calendar),
+    )
+
+
+def _stop(dossier: Dossier, user: Any) -> None:
+    dossier_stop(
+        dossier=dossier,
+        by=user,
+        reason="Đơn vị chưa bố trí được người thay thế vị trí công tác của viên chức.",
+    )
+
+
+DEADLINE_STEPS: dict[str, Callable[[Dossier, Any], None]] = {
+    "apologise": _apologise,
+    "stop": _stop,
+}
 
 
 def open_task(dossier: Dossier, step: str) -> int:

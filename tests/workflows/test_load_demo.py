@@ -67,7 +67,7 @@ def test_running_twice_gives_the_same_data_and_passwords(tmp_path, capsys):
     assert first == second
     assert counts["Agency"] == 10 and counts["Role"] == 5 and counts["Membership"] == 10
     assert counts["ProcedureVersion"] == 5 and counts["ProcedureCase"] == 7
-    assert counts["Dossier"] == 10
+    assert counts["Dossier"] == 12
 
 
 def test_it_prints_and_keeps_the_accounts(tmp_path, capsys):
@@ -123,17 +123,21 @@ def test_the_demo_dossiers_are_in_several_states(tmp_path, capsys):
         Status.PROCESSING,
         Status.PROCESSING,
         Status.PROCESSING,
+        Status.PROCESSING,  # late, with its apology and new date
         Status.SUPPLEMENTATION_REQUESTED,
         Status.FEE_OWED,
         Status.FEE_OWED,
+        Status.STOPPED,
         Status.PROCESSED,  # the result by post, until the fake postal service delivers it
         Status.RESULT_RETURNED,
     ]
     assert all(d.code for d in Dossier.objects.all())
     received = Dossier.objects.filter(received_at__isnull=False)
-    assert received.count() == 7 and all(d.appointment_date for d in received)
+    assert received.count() == 9 and all(d.appointment_date for d in received)
     kinds = set(DossierDocument.objects.values_list("kind", flat=True))
-    assert {"receipt", "supplementation", "refusal"} <= kinds
+    assert {"receipt", "supplementation", "refusal", "apology", "stop"} <= kinds
+    late = Dossier.objects.get(apology__isnull=False)
+    assert late.appointment_date > late.first_appointment_date
     # made through the services: each one's log starts with its submission
     for dossier in Dossier.objects.all():
         first = ProcessingLogEntry.objects.filter(dossier=dossier).order_by("at", "id").first()
