@@ -146,3 +146,16 @@ def outbox_attempts() -> list[Any]:
 def test_the_pay_page_takes_only_posts(mine: Mine) -> None:
     client = mine.client(mine.citizen)
     assert client.get(f"{mine.url}fees/{fee(mine).pk}/pay/").status_code == 405
+
+
+def test_a_visitor_with_a_grant_sees_the_fees_but_does_not_pay(mine: Mine) -> None:
+    to_payment_step(mine)
+    visitor = mine.client(mine.stranger)
+    session = visitor.session
+    session["dossier_grants"] = [mine.dossier.pk]
+    session.save()
+    html = visitor.get(mine.url).content.decode()
+    assert "Fees and online payment" in html and "50.000" in html
+    assert "Pay online" not in html
+    assert start(visitor, mine).status_code == 404
+    assert not outbox_attempts()
