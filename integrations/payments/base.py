@@ -5,7 +5,7 @@ themselves when the app is ready; nothing here imports them (the service may not
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any
 
 from django.conf import settings
 
@@ -55,8 +55,6 @@ class RefundAnswer:
 
 class PaymentBackend(Backend):
     """A payment gateway speaking VNPAY 2.1.0 (the fake speaks it too)."""
-
-    tmn_code: ClassVar[str] = ""
 
     def redirect_url(self, *, attempt: Any, client_ip: str, locale: str, bank_code: str) -> str:
         raise NotImplementedError

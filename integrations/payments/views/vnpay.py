@@ -8,9 +8,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from .. import protocol
-from ..base import active_backend, status_from
+from ..base import GatewayStatus, active_backend, status_from
 from ..ipn import ipn_receive
-from ..models import PaymentAttempt
+from ..models import PaymentAttempt, PaymentCallback
 from ..states import State
 
 
@@ -41,6 +41,24 @@ OUTCOMES = {
 }
 
 
+def _outcome(attempt: PaymentAttempt, status: GatewayStatus) -> str:
+    if attempt.state == State.PAID:
+        return "succeeded"
+    if status.paid:
+        return "confirming"
+    return "cancelled" if status.cancelled else "failed"
+
+
+def _remember(request: HttpRequest, attempt: PaymentAttempt, status: GatewayStatus) -> None:
+    """Keep the verified return as evidence (a reload stores nothing new)."""
+    PaymentCallback.objects.get_or_create(
+        attempt=attempt,
+        source=PaymentCallback.Source.RETURN,
+        raw=request.META.get("QUERY_STRING", "")[:4000],
+        defaults={"txn_ref": attempt.txn_ref, "verified": True, "outcome": status.response_code},
+    )
+
+
 @require_GET
 @never_cache
 def return_page(request: HttpRequest) -> HttpResponse:
@@ -49,21 +67,13 @@ def return_page(request: HttpRequest) -> HttpResponse:
     backend = active_backend()
     pairs = _pairs(request)
     attempt = None
-    if backend is None or not backend.verify(pairs):
-        outcome = "invalid"
-    else:
+    outcome = "invalid"
+    if backend is not None and backend.verify(pairs):
         status = status_from(dict(pairs))
         attempt = PaymentAttempt.objects.filter(txn_ref=status.txn_ref).first()
-        if attempt is None:
-            outcome = "invalid"
-        elif attempt.state == State.PAID:
-            outcome = "succeeded"
-        elif status.paid:
-            outcome = "confirming"
-        elif status.cancelled:
-            outcome = "cancelled"
-        else:
-            outcome = "failed"
+        if attempt is not None:
+            _remember(request, attempt, status)
+            outcome = _outcome(attempt, status)
     return render(
         request,
         "payments/return.html",

@@ -11,7 +11,7 @@ from django.utils import translation
 from integrations.payments import protocol
 from integrations.payments.backends.vnpay_fake import FAKE_SECRET, FAKE_TMN_CODE
 from integrations.payments.checks import payments_check
-from integrations.payments.models import PaymentAttempt, Refund
+from integrations.payments.models import PaymentAttempt, PaymentCallback, Refund
 
 from .conftest import ipn_params, signed
 
@@ -35,6 +35,9 @@ def test_the_return_page_shows_each_outcome_and_changes_nothing(attempt: Any) ->
     attempt.refresh_from_db()
     assert attempt.state == "created"
     assert '<a href="/my/dossiers/12/">' in text and "<h1" in text
+    page(signed(cancel))  # a reload
+    returns = PaymentCallback.objects.filter(source="return", verified=True)
+    assert sorted(returns.values_list("outcome", flat=True)) == ["00", "24", "51"]
 
 
 def test_the_return_page_refuses_what_it_cannot_verify(attempt: Any) -> None:
@@ -43,6 +46,7 @@ def test_the_return_page_refuses_what_it_cannot_verify(attempt: Any) -> None:
     assert 'href="/"' in text
     status, _ = page(signed(ipn_params(attempt, vnp_TxnRef="UNKNOWN")))
     assert status == 400
+    assert not PaymentCallback.objects.exists()
 
 
 def test_the_fake_gateway_is_off_with_a_real_backend(attempt: Any, settings: Any) -> None:

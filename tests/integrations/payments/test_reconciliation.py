@@ -79,3 +79,10 @@ def test_reconciliation_with_the_fake(settings: Any) -> None:
     run = reconciliation_run(day=DAY)
     assert (run.checked, run.mismatches) == (1, 0)
     assert PaymentAttempt.objects.get().state == "expired"
+
+
+def test_the_jobs_are_scheduled() -> None:
+    from core.periodic import jobs
+
+    assert jobs.get("payments.querydr").every == timedelta(minutes=3)
+    assert jobs.get("payments.reconcile").every == timedelta(days=1)
