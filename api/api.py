@@ -6,7 +6,7 @@ from typing import Any
 from ninja import NinjaAPI
 
 from api.errors import install_error_handlers
-from api.routers import catalogue, dossiers, mine, tokens
+from api.routers import catalogue, dossiers, mine, tokens, verify
 from api.schemas import SubmissionIn, SupplementationIn
 
 DESCRIPTION = """\
@@ -47,5 +47,6 @@ api.add_router("", catalogue.router)
 api.add_router("", dossiers.router)
 api.add_router("", mine.router)
 api.add_router("", tokens.router)
+api.add_router("", verify.router)
 
 __all__ = ["api"]

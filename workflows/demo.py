@@ -10,6 +10,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from signing.devsetup import signing_dev_setup
 from signing.services import document_template_install_defaults
 from workflows.demo_dossiers import demo_dossiers
 from workflows.models import Agency, Membership, ProcedureVersion, Role
@@ -176,6 +177,17 @@ def demo_accounts(
     return accounts
 
 
+def demo_signers(*, agencies: dict[str, Agency]) -> None:
+    """The development CA's seal for every demo agency and a personal signature for every
+    demo leader (signing_dev_setup; nothing when MOTCUA_SIGNING_DEV is off), so that the
+    demo's results are signed."""
+    leader = Role.Standard.LEADER
+    leaders = [(name, agency) for name, role, agency, _s in ACCOUNTS if role == leader]
+    signing_dev_setup(
+        agencies=[(code, agency.name) for code, agency in agencies.items()], leaders=leaders
+    )
+
+
 def demo_procedures() -> list[ProcedureVersion]:
     """The four seed procedures, published province-wide (unchanged ones are left alone)."""
     return [package_install(source=path).version for path in seed_packages()]
@@ -188,6 +200,7 @@ def demo_load(*, accounts_file: Path, shared_password: str = "") -> list[DemoAcc
         roles = demo_roles()
         passwords = demo_passwords(accounts_file=accounts_file, shared_password=shared_password)
         accounts = demo_accounts(agencies=agencies, roles=roles, passwords=passwords)
+        demo_signers(agencies=agencies)
         document_template_install_defaults()
         demo_procedures()
         demo_dossiers(receiving_agency=agencies[DEPARTMENT])

@@ -26,6 +26,8 @@ from workflows.services.reception import (
     dossier_refuse,
     dossier_request_supplementation,
 )
+from workflows.services.result_signing import result_signature_request, step_signing
+from workflows.services.result_signing_worker import result_signing_run
 from workflows.services.shipments import result_ship
 from workflows.services.stop import dossier_stop
 from workflows.services.submission import ConsentGiven, SubmittedDocument, dossier_submit
@@ -337,6 +339,14 @@ def _do(step: Step, dossier: Dossier, user: Any) -> None:
             ],
         ),
     }
+    sign = step_signing(Task.objects.get(pk=task_id))
+    if sign is not None and step.outcome == sign.outcome:  # the result, signed at once
+        services[step.outcome] = lambda: result_signing_run(
+            task_id=task_id,
+            document_id=result_signature_request(
+                task_id=task_id, user=user, outcome=step.outcome
+            ).pk,
+        )
     if step.outcome in services:
         services[step.outcome]()
     else:

@@ -1,6 +1,11 @@
-"""The verification page."""
+"""The verification page: /verify/ (upload) and /verify/<token>/ (the QR code's address)."""
 
-from django.urls import URLPattern
+from django.urls import path
+
+from . import views
 
 app_name = "verify"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.verify_upload, name="upload"),
+    path("<str:token>/", views.verify_token, name="token"),
+]

@@ -31,6 +31,11 @@ from workflows.services.reception import (
     dossier_refuse,
     dossier_request_supplementation,
 )
+from workflows.services.result_signing import (
+    SigningNotPossible,
+    result_signature_request,
+    step_signing,
+)
 
 from .access import dossier_of_task, officer_required, task_or_404
 from .outcome_forms import (
@@ -52,6 +57,7 @@ REFUSALS = (
     SupplementationItemsRequired,
     RefusalReasonRequired,
     ReassignRefused,
+    SigningNotPossible,
 )
 
 
@@ -159,7 +165,10 @@ def task_outcome(request: HttpRequest, task_id: int, kind: str) -> HttpResponse:
         messages.error(request, explain(error, task))
         task.refresh_from_db()
         return render_task(request, task, bound=bound, status=409)
-    messages.success(request, _("Done: the dossier moved on."))
+    if kind == "outcome" and _signs(task, form.cleaned_data["outcome"]):
+        messages.success(request, _("The result was issued and is awaiting signature."))
+    else:
+        messages.success(request, _("Done: the dossier moved on."))
     return _to_task(task.pk)
 
 
@@ -187,16 +196,28 @@ def _refuse(request: HttpRequest, task: Task) -> tuple[Any, Callable[[], Any]]:
     )
 
 
+def _signs(task: Task, outcome: str) -> bool:
+    """Whether ``outcome`` is the step's signing outcome (the result is signed first)."""
+    sign = step_signing(task)
+    return sign is not None and sign.outcome == outcome
+
+
 def _other(request: HttpRequest, task: Task) -> tuple[Any, Callable[[], Any]]:
     form = OutcomeForm(request.POST, prefix="outcome", outcomes=task.flow_task.outcomes)
     step_form = step_form_for(task, request.POST)
-    return form, lambda: engine_complete(
-        task_id=task.pk,
-        user=request.user,
-        outcome=form.cleaned_data["outcome"],
-        comment=form.cleaned_data["comment"],
-        data=step_form_data(step_form),
-    )
+
+    def run() -> Any:
+        outcome = form.cleaned_data["outcome"]
+        complete = result_signature_request if _signs(task, outcome) else engine_complete
+        return complete(
+            task_id=task.pk,
+            user=request.user,
+            outcome=outcome,
+            comment=form.cleaned_data["comment"],
+            data=step_form_data(step_form),
+        )
+
+    return form, run
 
 
 def _int(value: Any) -> int | None:

@@ -28,6 +28,7 @@ from .outcome_forms import (
     step_form_for,
 )
 from .rows import due_class, step_title
+from .signing import signing_context
 
 OPEN = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
 
@@ -60,6 +61,7 @@ def render_task(
         "is_open": task.status in OPEN,
         "may_reassign": task.status in OPEN and user_may_reassign(user=request.user, task=task),
         **_forms(task, dossier, bound or {}),
+        **signing_context(task),
         **deadline_context(user=request.user, task=task, dossier=dossier, bound=bound or {}),
     }
     if context["may_reassign"]:
@@ -68,7 +70,7 @@ def render_task(
 
 
 def _forms(task: Task, dossier: Dossier, bound: dict[str, Any]) -> dict[str, Any]:
-    if task.status not in OPEN:
+    if task.status not in OPEN or signing_context(task).get("signing_awaiting"):
         return {}
     outcomes = task.flow_task.outcomes
     forms: dict[str, Any] = {}

@@ -16,6 +16,7 @@ from . import (
     withdrawals,
 )
 from . import portal_sync as portal_sync_views
+from . import signing as signing_views
 
 app_name = "workspace"
 urlpatterns = [
@@ -26,6 +27,7 @@ urlpatterns = [
     path("tasks/<int:task_id>/release/", actions.task_release, name="task-release"),
     path("tasks/<int:task_id>/reassign/", actions.task_reassign_view, name="task-reassign"),
     path("tasks/<int:task_id>/outcome/<slug:kind>/", actions.task_outcome, name="task-outcome"),
+    path("tasks/<int:task_id>/sign/retry/", signing_views.task_sign_retry, name="task-sign-retry"),
     path("tasks/<int:task_id>/ship/", shipments.task_ship, name="task-ship"),
     path("tasks/<int:task_id>/apology/", apology.task_apologise, name="task-apologise"),
     path("tasks/<int:task_id>/stop/", stop.task_stop, name="task-stop"),

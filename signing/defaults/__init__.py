@@ -17,6 +17,11 @@ FORM_00_ACKNOWLEDGEMENT = "acknowledgement-of-submission"
 FORM_01_RECEIPT = "form-01-receipt"
 FORM_02_SUPPLEMENTATION = "form-02-supplementation"
 FORM_03_REFUSAL = "form-03-refusal"
+# Results (docs/signing-results.md): a signing step names one by code (``sign.document``).
+RESULT_DIPLOMA_COPY = "result-diploma-copy"
+RESULT_SCHOOL_TRANSFER = "result-school-transfer"
+RESULT_GRADE6_ENROLMENT = "result-grade6-enrolment"
+RESULT_STAFF_TRANSFER = "result-staff-transfer"
 FORM_04_APOLOGY = "form-04-apology"
 FORM_05_STOP = "form-05-stop"
 FEE_RECEIPT = "fee-receipt"
@@ -39,6 +44,30 @@ DEFAULT_TEMPLATES = (
         DocumentTemplate.Kind.OTHER,
         "Phiếu xác nhận nộp hồ sơ",
         "acknowledgement_of_submission.html",
+    ),
+    DefaultTemplate(
+        RESULT_DIPLOMA_COPY,
+        DocumentTemplate.Kind.RESULT,
+        "Bản sao văn bằng, chứng chỉ từ sổ gốc",
+        "result_diploma_copy.html",
+    ),
+    DefaultTemplate(
+        RESULT_SCHOOL_TRANSFER,
+        DocumentTemplate.Kind.RESULT,
+        "Quyết định tiếp nhận học sinh chuyển trường",
+        "result_school_transfer.html",
+    ),
+    DefaultTemplate(
+        RESULT_GRADE6_ENROLMENT,
+        DocumentTemplate.Kind.RESULT,
+        "Thông báo trúng tuyển vào lớp 6",
+        "result_grade6_enrolment.html",
+    ),
+    DefaultTemplate(
+        RESULT_STAFF_TRANSFER,
+        DocumentTemplate.Kind.RESULT,
+        "Quyết định chuyển công tác viên chức",
+        "result_staff_transfer.html",
     ),
     DefaultTemplate(
         FORM_01_RECEIPT,

@@ -44,6 +44,16 @@ USERNAMES = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _signing_dev(settings, tmp_path):  # type: ignore[no-untyped-def]
+    """The demo's results are signed with the development CA, made in a temporary directory."""
+    settings.MOTCUA_SIGNING_DEV = True
+    settings.MOTCUA_SIGNING_DIR = str(tmp_path / "signing")
+    settings.MOTCUA_SIGNING_TSA_URL = ""
+    settings.MOTCUA_SIGNING_TRUST_ROOTS = []
+    settings.MOTCUA_SIGNING_LT = False
+
+
 def _counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in MODELS}
 

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.contrib.auth import get_user_model
 
+from tests.workflows.signing_setup import dev_signing_settings, sign_result
 from workflows.demo import (
     ACCOUNTS,
     DEPARTMENT,
@@ -14,6 +15,7 @@ from workflows.demo import (
     demo_agencies,
     demo_procedures,
     demo_roles,
+    demo_signers,
 )
 from workflows.demo_dossiers import (
     DIPLOMA,
@@ -134,11 +136,13 @@ PATHS: dict[
 
 
 @pytest.fixture
-def demo() -> dict[str, Any]:
+def demo(settings, tmp_path) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     """The demo's agencies, officers and the four procedures published (no dossiers)."""
     agencies = demo_agencies()
     passwords = {username: "demo-pass" for username, *_ in ACCOUNTS}
     accounts = demo_accounts(agencies=agencies, roles=demo_roles(), passwords=passwords)
+    dev_signing_settings(settings, tmp_path)
+    demo_signers(agencies=agencies)
     demo_procedures()
     users = {u.username: u for u in get_user_model().objects.all()}
     assert {a.username for a in accounts} <= set(users)
@@ -188,6 +192,9 @@ def test_a_seed_procedure_end_to_end(demo, name):
     assert dossier.status == Status.PROCESSING  # the first step after the reception
     steps = PATHS[name][5]
     for step, who, outcome in steps:
+        if (step, outcome) == ("approval", "approve"):  # the leader signs the result
+            assert sign_result(dossier, users[who]).signature_state == "signed"
+            continue
         task_complete(task_id=open_task(dossier, step), user=users[who], outcome=outcome)
     dossier.refresh_from_db()
     assert dossier.status == Status.PROCESSED  # at the result desk
