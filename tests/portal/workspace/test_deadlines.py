@@ -11,6 +11,7 @@ from django.urls import reverse
 from tests.workflows.factories import AgencyFactory, UserFactory
 from tests.workflows.services.deadline_setup import received
 from tests.workflows.services.reception_setup import Reception, local, officer, reception
+from workflows.deadlines.job import deadline_alerts
 from workflows.models import Dossier, DossierApology, DossierDocument
 from workflows.services.withdrawal import dossier_withdraw
 
@@ -148,3 +149,18 @@ def test_withdrawal_requests_are_listed_and_confirmed() -> None:
     followed = client.post(url("withdrawal-confirm", dossier.pk), follow=True)
     assert "This dossier has no withdrawal request waiting." in followed.content.decode()
     assert state.dossier.code not in client.get(url("withdrawals")).content.decode()
+
+
+def test_the_queue_rows_show_the_alerts(state: Reception) -> None:
+    client = client_for(state.specialist)
+    with time_machine.travel(local(2026, 3, 5, 17, 30), tick=False):
+        deadline_alerts()  # the step overdue (escalated), the dossier's warning
+        page = client.get(url("queue", "unclaimed"))
+    [row] = page.context["rows"]
+    assert row.escalated and row.dossier_alert == "dossier_warning"
+    content = page.content.decode()
+    assert "escalated" in content and "dossier due soon" in content
+    with time_machine.travel(local(2026, 3, 9, 17, 30), tick=False):
+        deadline_alerts()
+        [row] = client.get(url("queue", "unclaimed")).context["rows"]
+    assert row.dossier_alert == "dossier_overdue"
