@@ -19,6 +19,9 @@ class SyncState(models.Model):
     code = models.CharField(_("dossier code"), max_length=60, blank=True, default="")
     pushed_status = models.PositiveSmallIntegerField(_("last pushed status"), null=True, blank=True)
     pushed_entry = models.BigIntegerField(_("last pushed log entry"), null=True, blank=True)
+    # every log entry the portal accepted: an entry committed after a later one (two
+    # transactions on one dossier) is still found missing and pushed
+    pushed_entries = models.JSONField(_("pushed log entries"), default=list, blank=True)
     pushed_service = models.CharField(_("last service"), max_length=40, blank=True, default="")
     last_success_at = models.DateTimeField(_("last success at"), null=True, blank=True)
     last_error = models.CharField(_("last error"), max_length=300, blank=True, default="")

@@ -27,6 +27,7 @@ __all__ = [
     "SERVICES",
     "PortalRecord",
     "PortalUnavailable",
+    "SyncState",
     "active_backend",
     "fake_portal_mode_set",
     "portal_enabled",
@@ -62,8 +63,9 @@ def _state(reference: str) -> SyncState:
 def portal_push(
     *, reference: str, service: str, body: dict[str, Any], entry: int | None = None
 ) -> None:
-    """Send one record to the portal. ``entry`` is the log entry it reports (the caller's
-    cursor, kept here). A rejection raises ``outbox.PermanentError``."""
+    """Send one record to the portal. ``entry`` is the log entry it reports, recorded as
+    accepted on success (``SyncState.pushed_entries``). A rejection raises
+    ``outbox.PermanentError``."""
     if service not in SERVICES:
         raise ValueError(f"unknown portal service {service!r}")
     now = timezone.now()
@@ -87,6 +89,7 @@ def portal_push(
     }
     if entry is not None:
         fields["pushed_entry"] = max(entry, state.pushed_entry or 0)
+        fields["pushed_entries"] = sorted({*state.pushed_entries, entry})
     if status.isdigit():
         # the portal accepted the record with this status: it holds it now
         fields.update(pushed_status=int(status), portal_status=int(status), in_step=True)

@@ -8,10 +8,10 @@ same transaction does, and enqueues a row that pushes whatever is new (``entry``
 periodic catch-up finds any dossier whose log is ahead of what was pushed all the same.
 
 The sender builds the records when it runs, from the current data (they hold personal data) and
-pushes every entry after the dossier's cursor (``SyncState.pushed_entry``) up to the row's entry,
-in log order: ``DongBoHoSoMC`` for the submission and each status change (and first, for a
-dossier the portal has not received yet), ``CapNhatTienDoHoSoMC`` for the other steps. A row
-whose entries were pushed by an earlier one sends nothing: duplicates are harmless.
+pushes every entry the portal has not accepted yet (``SyncState.pushed_entries``) up to the
+row's entry, in log order: ``DongBoHoSoMC`` for the submission and each status change (and
+first, for a dossier the portal has not received yet), ``CapNhatTienDoHoSoMC`` for the other
+steps. A row whose entries were pushed by an earlier one sends nothing: duplicates are harmless.
 """
 
 from typing import Any
@@ -98,19 +98,24 @@ def portal_sync_send(delivery: outbox.Delivery) -> None:
 
 
 def portal_sync_push(*, dossier: Dossier, upto: int | None = None, again: bool = False) -> int:
-    """Push the dossier's log entries not pushed yet (up to ``upto``), in order. Returns how
-    many records were sent. Raises what ``portal_push`` raises; the cursor keeps what went."""
+    """Push the dossier's log entries the portal has not accepted yet (up to ``upto``), in log
+    order. Returns how many records were sent. Raises what ``portal_push`` raises; what went
+    before stays recorded."""
     reference = dossier_reference(dossier.pk)
     state = portal.sync_states(references=[reference]).get(reference)
-    cursor = (state.pushed_entry if state else None) or 0
+    done = set(state.pushed_entries) if state else set()
     received = state is not None and state.pushed_status is not None
     entries = list(dossier.log_entries.select_related("actor").order_by("id"))
     statuses = _statuses(entries, default=dossier.status)
+    latest = max(done, default=0)
     sent = 0
     for entry in entries:
-        if entry.pk <= cursor or (upto is not None and entry.pk > upto):
+        if entry.pk in done or (upto is not None and entry.pk > upto):
             continue
-        status = statuses[entry.pk]
+        # an entry committed after a later one was pushed reports the later status, never
+        # an older one over it
+        latest = max(latest, entry.pk)
+        status = statuses.get(latest, dossier.status)
         if entry.to_status is not None or not received:
             body, service = dossier_record(dossier=dossier, status=status), RECORD
         else:

@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max, QuerySet
+from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -71,11 +71,7 @@ def portal_sync_rows(*, dossiers: Sequence[Dossier]) -> list[SyncRow]:
         .order_by("-status")  # "dead" after "pending": a dead letter wins
         .distinct()
     )
-    latest = dict(
-        Dossier.objects.filter(pk__in=[d.pk for d in dossiers])
-        .annotate(last=Max("log_entries__id"))
-        .values_list("pk", "last")
-    )
+    extent = _log_extent([d.pk for d in dossiers])
     rows = []
     for reference, dossier in references.items():
         state = states.get(reference)
@@ -85,7 +81,7 @@ def portal_sync_rows(*, dossiers: Sequence[Dossier]) -> list[SyncRow]:
         error = state.last_error if state else ""
         if waiting == Status.DEAD or error:
             verdict = State.FAILED
-        elif waiting or state is None or (state.pushed_entry or 0) < (latest[dossier.pk] or 0):
+        elif waiting or state is None or _behind(state, extent.get(dossier.pk)):
             verdict = State.PENDING
         elif pushed != dossier.status or on_portal != dossier.status:
             verdict = State.DIFFERS if on_portal is not None else State.PENDING
@@ -103,6 +99,25 @@ def portal_sync_rows(*, dossiers: Sequence[Dossier]) -> list[SyncRow]:
             )
         )
     return rows
+
+
+def _log_extent(pks: list[int]) -> dict[int, tuple[int, int]]:
+    """Each dossier's last log entry id and number of entries."""
+    rows = (
+        Dossier.objects.filter(pk__in=pks)
+        .annotate(last=Max("log_entries__id"), count=Count("log_entries"))
+        .values_list("pk", "last", "count")
+    )
+    return {pk: (last or 0, count) for pk, last, count in rows}
+
+
+def _behind(state: portal.SyncState | None, extent: tuple[int, int] | None) -> bool:
+    """Whether the log holds entries the portal has not accepted (a later one, or an earlier
+    one committed after a later one was pushed)."""
+    if state is None:
+        return True
+    last, count = extent or (0, 0)
+    return (state.pushed_entry or 0) < last or len(state.pushed_entries) < count
 
 
 def portal_sync_again(*, dossiers: Iterable[Dossier]) -> int:
@@ -161,7 +176,8 @@ def portal_sync_catch_up() -> int:
     and which has no row waiting. Returns how many were queued."""
     if not portal.portal_enabled():
         return 0
-    dossiers = {dossier.pk: dossier for dossier in recent_dossiers()}
+    dossiers = list(recent_dossiers().values_list("pk", flat=True))
+    extent = _log_extent(dossiers)
     states = portal.sync_states(references=[dossier_reference(pk) for pk in dossiers])
     busy = set(
         OutboxMessage.objects.filter(
@@ -170,10 +186,11 @@ def portal_sync_catch_up() -> int:
         ).values_list("ordering_key", flat=True)
     )
     queued = 0
-    for pk, dossier in dossiers.items():
-        state = states.get(dossier_reference(pk))
-        behind = state is None or (state.pushed_entry or 0) < dossier.last  # type: ignore[attr-defined]
-        if behind and ordering_key(pk) not in busy:
+    for pk in dossiers:
+        if (
+            _behind(states.get(dossier_reference(pk)), extent.get(pk))
+            and ordering_key(pk) not in busy
+        ):
             portal_sync_enqueue(dossier_id=pk)
             queued += 1
     return queued

@@ -251,3 +251,32 @@ def test_the_hourly_comparison_sees_what_the_portal_holds(db) -> None:
 
     fake_portal_mode_set(mode="fail")
     assert portal_sync_reconcile() == (0, 1)  # stops at the first unreachable answer
+
+
+def test_an_entry_committed_after_a_later_one_is_still_pushed_without_going_back(
+    db, settings
+) -> None:
+    """Two transactions on one dossier: entry A takes its id first, B commits and is pushed
+    first. A is found missing and pushed, reporting B's (later) status, not A's."""
+    state = reception()
+    outbox.drain()
+    settings.PORTAL_SYNC_ENABLED = False  # the rows of A and B are left out: B is set by hand
+    first = dossier_log(
+        dossier=state.dossier, actor=None, action="status_changed", from_status=1, to_status=2
+    )
+    later = dossier_log(
+        dossier=state.dossier, actor=None, action="status_changed", from_status=2, to_status=4
+    )
+    sync = SyncState.objects.get(reference=f"dossier:{state.dossier.pk}")
+    SyncState.objects.filter(pk=sync.pk).update(
+        pushed_entry=later.pk, pushed_entries=[*sync.pushed_entries, later.pk], pushed_status=4
+    )
+    settings.PORTAL_SYNC_ENABLED = True
+
+    assert portal_sync_catch_up() == 1  # the log holds an entry the portal never accepted
+    outbox.drain()
+
+    assert portal_record().statuses[-1] == 4  # the late change did not put 2 back
+    sync.refresh_from_db()
+    assert first.pk in sync.pushed_entries and sync.pushed_status == 4
+    assert portal_sync_catch_up() == 0
