@@ -25,6 +25,7 @@ from signing.errors import (
     SignatureRejected,
     SignerConfigurationError,
     SigningError,
+    TimestampUnavailable,
 )
 from signing.keys import asn1_cert
 from signing.models import PendingSignature, SignerProfile
@@ -173,7 +174,12 @@ def signature_poll(*, pending: PendingSignature) -> PendingSignature:
         )
         pending.refresh_from_db()
     if pending.state == State.APPROVED:
-        _embed_raw(pending)
+        try:
+            _embed_raw(pending)
+        except TimestampUnavailable:
+            raise  # approved stays approved: the next poll embeds it
+        except SigningError as exc:  # it cannot go in (too large, a broken document)
+            _finish(pending, state=State.FAILED, error=exc.message)
     return pending
 
 

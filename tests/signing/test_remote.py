@@ -104,3 +104,25 @@ def test_a_wrong_api_key_is_a_configuration_error_and_nothing_is_kept(service):
     with pytest.raises(SignerConfigurationError):
         request(profile(service, api_key="wrong"))
     assert not PendingSignature.objects.exists()
+
+
+def test_an_approved_signature_waits_for_the_timestamp_authority(service, monkeypatch):
+    from pyhanko.sign.timestamps.common_utils import TimestampRequestError
+
+    from signing.errors import TimestampUnavailable
+    from signing.trust import DevTimeStamper
+
+    pending = request(profile(service))
+    service.answer("tx1", "approved")
+
+    async def down(self, req):  # type: ignore[no-untyped-def]
+        raise TimestampRequestError("TSA down")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(DevTimeStamper, "async_request_tsa_response", down)
+        with pytest.raises(TimestampUnavailable):
+            signature_poll(pending=pending)
+    pending.refresh_from_db()
+    assert pending.state == "approved" and pending.signature_value
+    service.answer("tx1", "rejected")  # the service's later state does not matter any more
+    assert signature_poll(pending=pending).state == "completed"
