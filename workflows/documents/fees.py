@@ -79,6 +79,7 @@ def fee_context(dossier: Dossier) -> dict[str, Any]:
         "total_text": vnd_figures(total),
         "total_words": vnd_words(total),
         "method": METHODS.get(last.method, "") if last else "",
+        "online": bool(last and last.method == DossierFee.Method.ONLINE),
         "paid_at": last.paid_at if last else None,
         "payment_reference": last.payment_reference if last else "",
         "receipt_number": _receipt_number(last) if last else "",
