@@ -121,3 +121,9 @@ def test_a_double_payment_is_listed_for_the_agency_and_marked_dealt_with(state: 
     assert client(state.receptionist).post(url, {"note": "Đã trả lại tiền mặt"}).status_code == 302
     assert not payments.payments_flagged().exists()
     assert the_fee(state).receipt_number == "BL-1"
+
+
+def test_a_paper_dossier_with_a_fee_links_to_the_counter_payment(state: Reception) -> None:
+    html = client(state.receptionist).get(f"/workspace/reception/{state.dossier.pk}/")
+    assert html.status_code == 200
+    assert f"/workspace/fees/?code={state.dossier.code}" in html.content.decode()
