@@ -40,7 +40,7 @@ def _candidates(now: datetime) -> Any:
     return (
         Task.objects.filter(
             flow_task_type="HUMAN",
-            status__in=[STATUS.NEW, STATUS.ASSIGNED],
+            status__in=[STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED],
             scheduled__isnull=False,
             scheduled__lte=now + LOOKAHEAD,
         )

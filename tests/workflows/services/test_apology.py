@@ -52,6 +52,9 @@ def test_the_specialist_apologises_and_the_new_date_becomes_the_deadline() -> No
     assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text
     assert "Nguyễn Thị Minh Hằng" in text
     assert REASON in text
+    assert (
+        "Ngày 02 tháng 3 năm 2026, Trung tâm Phục vụ hành chính công xã An Bình tiếp nhận" in text
+    )
     assert "ngày 09 tháng 3 năm 2026" in text  # the previous date
     assert "17 giờ 00 phút, ngày 13 tháng 3 năm 2026" in text  # the new one
     assert dossier.code in text
