@@ -22,7 +22,8 @@ from api.schemas import (
 from core.audit.models import AccessLogEntry
 from core.audit.services import access_record
 from workflows.files import dossier_file_response
-from workflows.models import Dossier, DossierAttachment, DossierDocument
+from workflows.models import Dossier, DossierAttachment
+from workflows.selectors.issued_documents import documents_issued
 from workflows.selectors.timeline import dossier_timeline
 from workflows.services.supplementation import dossier_supplement
 
@@ -121,7 +122,7 @@ def my_dossier_detail(request: HttpRequest, code: str) -> dict[str, Any]:
             "size": d.size,
             "url": link(reverse("api:my-document", args=[dossier.code, d.pk])),
         }
-        for d in dossier.documents.order_by("created_at", "pk")
+        for d in documents_issued(dossier).order_by("created_at", "pk")
     ]
     timeline = dossier_timeline(dossier_id=dossier.pk, definition=dossier.version.definition)
     return {
@@ -194,7 +195,7 @@ def _file_response(
 )
 def my_document(request: HttpRequest, code: str, document_id: int) -> FileResponse:
     dossier = my_dossier(request, code)
-    document = DossierDocument.objects.filter(pk=document_id, dossier=dossier).first()
+    document = documents_issued(dossier).filter(pk=document_id).first()
     if document is None:
         raise Http404
     name = f"{dossier.code}-{document.kind}.pdf"

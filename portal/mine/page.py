@@ -15,6 +15,7 @@ from portal.mine.data import dossier_data_rows
 from portal.mine.notifications import notifications_context
 from portal.mine.pay_page import pay_context
 from workflows.models import Dossier, ServiceRating, SupplementationRequest
+from workflows.selectors.issued_documents import documents_issued
 from workflows.selectors.timeline import dossier_timeline
 from workflows.services.ratings import CRITERIA, dossier_rating_open
 from workflows.services.withdrawal import dossier_withdrawable
@@ -44,7 +45,7 @@ def dossier_context(
         "timeline": dossier_timeline(dossier_id=dossier.pk, definition=dossier.version.definition),
         "data_rows": dossier_data_rows(dossier),
         "attachments": _attachments(dossier),
-        "documents": list(dossier.documents.order_by("created_at")),
+        "documents": list(documents_issued(dossier).order_by("created_at")),
         "rating": ServiceRating.objects.filter(dossier=dossier).first(),
         "post": post or {},
         "errors": errors,

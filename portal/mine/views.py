@@ -24,6 +24,7 @@ from portal.models import ApplicationDraft
 from workflows.errors import AttachmentRejected, SupplementationNotOpen
 from workflows.files import dossier_file_response
 from workflows.models import Dossier
+from workflows.selectors.issued_documents import documents_issued
 from workflows.services.ratings import RatingNotAllowed, dossier_rate
 from workflows.services.supplementation import dossier_supplement
 from workflows.services.withdrawal import WithdrawalNotAllowed, dossier_withdraw
@@ -160,7 +161,7 @@ def document(request: HttpRequest, code: str, document_id: int) -> FileResponse:
     """An issued document (acknowledgement, Form 01/02/03, the result) for whoever may see
     the dossier's page; 404 otherwise."""
     found = dossier_for_page(request, code)
-    issued = get_object_or_404(found.documents, pk=document_id)
+    issued = get_object_or_404(documents_issued(found), pk=document_id)
     return dossier_file_response(
         request,
         dossier=found,
