@@ -28,6 +28,7 @@ urlpatterns = [
     path("tasks/<int:task_id>/reassign/", actions.task_reassign_view, name="task-reassign"),
     path("tasks/<int:task_id>/outcome/<slug:kind>/", actions.task_outcome, name="task-outcome"),
     path("tasks/<int:task_id>/sign/retry/", signing_views.task_sign_retry, name="task-sign-retry"),
+    path("tasks/<int:task_id>/sign/usb/", signing_views.task_sign_usb, name="task-sign-usb"),
     path("tasks/<int:task_id>/ship/", shipments.task_ship, name="task-ship"),
     path("tasks/<int:task_id>/apology/", apology.task_apologise, name="task-apologise"),
     path("tasks/<int:task_id>/stop/", stop.task_stop, name="task-stop"),

@@ -40,7 +40,13 @@ def dev_signing_settings(settings: Any, tmp_path: Any) -> None:
     settings.MOTCUA_SIGNING_TSA_URL = ""
     settings.MOTCUA_SIGNING_TRUST_ROOTS = []
     settings.MOTCUA_SIGNING_LT = False
-    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "files"), "base_url": None},
+        },
+    }
 
 
 def demo_with_signers() -> dict[str, Any]:

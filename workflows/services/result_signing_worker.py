@@ -251,3 +251,30 @@ def result_signing_fail(*, task_id: int, document_id: int, message: str) -> None
             task.save(update_fields=["data"])
         dossier_log(dossier=document.dossier, actor=None, action="signature_failed")
     logger.warning("result signing failed", extra={"document_id": document_id, "task_id": task_id})
+
+
+def result_signing_pending(*, task: Task) -> PendingSignature | None:
+    """The signature the task's signing waits for, while it waits (None otherwise)."""
+    signing = task_signing(task)
+    if signing.get("state") != State.AWAITING or not signing.get("pending"):
+        return None
+    return (
+        PendingSignature.objects.select_related("signer")
+        .filter(pk=int(signing["pending"]), state=PendingSignature.State.PENDING)
+        .first()
+    )
+
+
+def result_signature_upload(*, task_id: int, user: Any, cms: bytes) -> None:
+    """The signature made on the leader's PC with their USB token (a CMS over the published
+    digest): checked and embedded, then the signing carries on (the seal, the step).
+    Raises TaskNotAvailable (not the leader's waiting signature) or SigningError (a CMS that
+    does not match: the request stays open for a right one; expired)."""
+    task = Task.objects.select_related("process", "owner").filter(pk=task_id).first()
+    pending = result_signing_pending(task=task) if task is not None else None
+    if task is None or pending is None or task.owner_id != getattr(user, "pk", None):
+        raise TaskNotAvailable(f"task {task_id} waits for no signature from this user")
+    if pending.signer.backend != "usb":
+        raise TaskNotAvailable(f"task {task_id} waits for a signature made elsewhere")
+    pending = signing_services.signature_complete(pending=pending, cms=cms)
+    result_signing_continue(task=task, pending=pending)
