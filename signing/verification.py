@@ -26,6 +26,8 @@ from pyhanko_certvalidator import ValidationContext
 from signing.trust import trust_roots as configured_trust_roots
 
 ENTIRE_FILE = SignatureCoverageLevel.ENTIRE_FILE.name
+ENTIRE_REVISION = SignatureCoverageLevel.ENTIRE_REVISION.name
+LTA_UPDATES = ModificationLevel.LTA_UPDATES.name
 
 
 @dataclass
@@ -154,9 +156,20 @@ def _certificate_problem(
     ) % {"signature": label}
 
 
-def _revision_problems(reports: list[SignatureReport]) -> list[str]:
+def _last_covers_file(data: bytes, last: SignatureReport) -> bool:
+    """The last signature covers the whole file, or its revision plus later revisions that
+    only add validation data (B-LT's DSS), and nothing follows the last revision's end."""
+    if last.coverage == ENTIRE_FILE:
+        return True
+    if last.coverage != ENTIRE_REVISION or last.modification_level != LTA_UPDATES:
+        return False
+    end = data.rfind(b"%%EOF")
+    return end >= 0 and not data[end + 5 :].strip()
+
+
+def _revision_problems(data: bytes, reports: list[SignatureReport]) -> list[str]:
     problems: list[str] = []
-    if reports and reports[-1].coverage != ENTIRE_FILE:
+    if reports and not _last_covers_file(data, reports[-1]):
         problems.append(
             _("Data was added to the file after the last signature; it is not the signed document.")
         )
@@ -201,5 +214,5 @@ def pdf_verify(
             continue
         report.signatures.append(signature_report)
         report.problems.extend(signature_report.problems)
-    report.problems.extend(_revision_problems(report.signatures))
+    report.problems.extend(_revision_problems(data, report.signatures))
     return report

@@ -6,6 +6,7 @@ import pytest
 
 from signing.services import StampText, pdf_sign
 from signing.verification import pdf_verify
+from tests.signing.pdf import reader
 from tests.signing.pki import sample_pdf
 
 
@@ -38,3 +39,16 @@ def test_signed_pdf_verifies_with_a_timestamp_and_the_stamp_in_vietnamese(make_p
     # the stamp is the widget's appearance: poppler draws it, pypdf's page text has not
     stamp = " ".join(poppler_text(signed).split())
     assert "Nguyễn Văn Á Giám đốc Sở Giáo dục và Đào tạo Ký ngày" in stamp
+
+
+def test_with_lt_the_chain_goes_into_the_document_security_store(make_profile, settings):
+    settings.MOTCUA_SIGNING_LT = True
+    signed = pdf_sign(
+        pdf=sample_pdf(), signer=make_profile(), stamp=STAMP, reason="Ký", field_name="leader"
+    )
+    root = reader(signed).trailer["/Root"]
+    assert "/DSS" in root and root["/DSS"]["/Certs"]  # validation data for B-LT
+    report = pdf_verify(signed)
+    assert report.valid, report.problems
+    assert report.signatures[0].modification_level == "LTA_UPDATES"
+    assert not pdf_verify(signed + b"% appended\n").valid
