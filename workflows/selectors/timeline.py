@@ -21,7 +21,8 @@ class TimelineItem:
     """One line of the public timeline.
 
     ``kind``: "submitted", "step" (a step handed over), "pause" (waiting for the applicant's
-    supplementation, from ``at`` to ``until``, open while ``until`` is None), "shipment" (the
+    supplementation, from ``at`` to ``until``, open while ``until`` is None), "apology" (late:
+    the apology and the new appointment date, ``due_at``), "shipment" (the
     result's shipment by post: ``name`` is the log's action, ``shipment_delivered``, say) or
     "finished" (the dossier's end; ``status`` is the result's status).
     """
@@ -41,6 +42,8 @@ class TimelineItem:
             return _("Dossier submitted")
         if self.kind == "pause":
             return _("Waiting for the applicant's supplementation")
+        if self.kind == "apology":
+            return _("Late: the agency apologised and set a new appointment date")
         if self.kind == "shipment":
             return _(SHIPMENT_ACTIONS.get(self.name, self.name))
         if self.kind == "finished" and self.status is not None:
@@ -120,6 +123,8 @@ def timeline_from_log(
                 open_pause += 1
             else:
                 items.append(step)
+        elif action == "apology_issued":
+            items.append(TimelineItem(kind="apology", at=at, due_at=row["due_at"]))
         elif action in SHIPMENT_ACTIONS:
             items.append(TimelineItem(kind="shipment", at=at, name=action))
         elif action == "clock_paused":

@@ -9,6 +9,7 @@ import time_machine
 from django.utils import translation
 
 from workflows.models import Agency, CalendarDay, Dossier, DossierApology, ProcessingLogEntry
+from workflows.selectors.timeline import dossier_timeline
 from workflows.services.apology import ApologyRefused, apology_refusal, dossier_apologise
 
 from .deadline_setup import received
@@ -195,3 +196,19 @@ def test_not_while_supplementation_is_awaited() -> None:
     with time_machine.travel(local(2026, 3, 4, 10, 0), tick=False):
         refusal = apology_refusal(dossier=state.refresh(), by=state.specialist)
     assert "only while the dossier is being processed" in refusal
+
+
+def test_the_public_timeline_tells_the_applicant() -> None:
+    state = received()
+    with time_machine.travel(local(2026, 3, 5, 10, 0), tick=False):
+        dossier_apologise(
+            dossier=state.dossier,
+            by=state.specialist,
+            reason=REASON,
+            new_appointment_date=date(2026, 3, 13),
+        )
+    timeline = dossier_timeline(dossier_id=state.dossier.pk, definition=None)
+    [item] = [item for item in timeline if item.kind == "apology"]
+    assert item.due_at == local(2026, 3, 13, 17, 0)
+    assert item.label == "Late: the agency apologised and set a new appointment date"
+    assert REASON not in str(item.as_json())  # an officer's words stay off the public page
