@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterator
 from .errors import DefinitionError
 from .model import Definition, Duration, DurationUnit, NodeKind
 
-# The longest warning the deadline job looks ahead for (workflows.deadlines.LOOKAHEAD, 45
+# The longest warning the deadline job looks ahead for (workflows.deadlines.window.LOOKAHEAD: 45
 # calendar days, holds 20 working days even across Tết): per unit.
 WARN_LIMITS = {
     DurationUnit.WORKING_DAYS: 20,
