@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from integrations.portal_sync.service import portal_enabled
 from workflows.models import Dossier
 from workflows.services.portal_sync_reconcile import (
     STATE_LABELS,
@@ -83,6 +84,7 @@ def portal_sync_page(request: HttpRequest) -> HttpResponse:
             "counts": [(STATE_LABELS[key], counts[key]) for key in STATE_LABELS],
             "query": query.urlencode(),
             "limit": MAX_DOSSIERS,
+            "enabled": portal_enabled(),
         },
     )
 

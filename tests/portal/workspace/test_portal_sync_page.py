@@ -127,3 +127,12 @@ def test_the_workspace_home_links_the_page_for_those_who_may_open_it(db) -> None
     officer.user_permissions.add(Permission.objects.get(codename="reconcile_syncstate"))
 
     assert URL in client_for(officer).get(home).content.decode()
+
+
+def test_the_page_says_when_the_sync_is_off(db, settings) -> None:
+    client = client_for(reconciler())
+    assert "The sync is off" not in client.get(URL).content.decode()
+
+    settings.PORTAL_SYNC_ENABLED = False
+
+    assert "The sync is off" in client.get(URL).content.decode()
