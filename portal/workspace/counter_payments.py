@@ -31,10 +31,8 @@ def _dossier(user: Any, code: str) -> Dossier | None:
     code = normalise_code(code)
     if not code or len(code) > MAX_CODE_LENGTH:
         return None
-    dossier = Dossier.objects.select_related("version__procedure", "receiving_agency").filter(
-        code=code
-    )
-    found = dossier.first()
+    dossiers = Dossier.objects.select_related("version__procedure", "receiving_agency")
+    found = dossiers.filter(code=code).first()
     return found if found is not None and fee_counter_officer(user=user, dossier=found) else None
 
 

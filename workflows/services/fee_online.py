@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from integrations.payments import service as payments
 from integrations.payments.errors import PaymentAlreadyPaid, PaymentUnavailable
+from workflows.documents.fees import vnd_figures
 from workflows.models import Dossier, DossierFee, Role
 from workflows.selectors.memberships import user_has_role
 
@@ -92,8 +93,9 @@ def fee_counter_payment_record(
     *, fee: DossierFee, amount: int, receipt_number: str, by: Any
 ) -> None:
     """Cash taken at the counter: the amount must be the fee's, with the receipt's number.
-    The same receipt again is a no-op (a double submit). Raises FeeNotPayable (a message
-    for the officer) and PermissionError for someone who is no counter officer here."""
+    Raises FeeNotPayable (a message for the officer), also when the fee is paid already (a
+    double submit, or two officers at once: the fee row is locked while deciding), and
+    PermissionError for someone who is no counter officer here."""
     if not fee_counter_officer(user=by, dossier=fee.dossier):
         raise PermissionError("not a reception or result desk officer of the receiving agency")
     receipt_number = receipt_number.strip()
@@ -101,12 +103,18 @@ def fee_counter_payment_record(
         raise FeeNotPayable(_("Enter the number of the receipt given to the applicant."))
     if amount != fee.amount:
         raise FeeNotPayable(
-            _("The amount must be the fee's: %(amount)s VND.") % {"amount": fee.amount}
+            _("The amount must be the fee's: %(amount)s VND.") % {"amount": vnd_figures(fee.amount)}
         )
-    _payable(fee)
-    payments.payment_counter_record(
-        reference=fee_reference(fee),
-        amount=amount,
-        receipt_number=receipt_number,
-        recorded_by=by.get_username(),
-    )
+    with transaction.atomic():
+        fees = DossierFee.objects.select_for_update(of=("self",)).select_related("dossier")
+        locked = fees.get(pk=fee.pk)
+        _payable(locked)
+        reference = fee_reference(locked)
+        if payments.payment_state(reference=reference) == "paid":  # not applied to the fee yet
+            raise FeeNotPayable(_("This fee is paid already; the dossier is updated in a moment."))
+        payments.payment_counter_record(
+            reference=reference,
+            amount=amount,
+            receipt_number=receipt_number,
+            recorded_by=by.get_username(),
+        )

@@ -127,3 +127,12 @@ def test_a_paper_dossier_with_a_fee_links_to_the_counter_payment(state: Receptio
     html = client(state.receptionist).get(f"/workspace/reception/{state.dossier.pk}/")
     assert html.status_code == 200
     assert f"/workspace/fees/?code={state.dossier.code}" in html.content.decode()
+
+
+def test_a_second_cash_payment_is_refused_before_the_first_is_applied(state: Reception) -> None:
+    assert record(state.receptionist, state, str(FEE), "BL-1").status_code == 302
+    again = record(state.receptionist, state, str(FEE), "BL-2")  # no outbox.drain() between
+    assert again.status_code == 400
+    assert "paid already" in again.content.decode()
+    attempts = payments.payment_attempts(reference=fee_reference(the_fee(state)))
+    assert [attempt.txn_ref for attempt in attempts] == ["BL-1"]

@@ -16,7 +16,11 @@ from core import outbox
 from integrations.payments import service as payments
 from workflows.engine import task_complete
 from workflows.models import Dossier, DossierFee, ProcessingLogEntry
-from workflows.services.fee_online import FeeNotPayable, fee_payment_start
+from workflows.services.fee_online import (
+    FeeNotPayable,
+    fee_counter_payment_record,
+    fee_payment_start,
+)
 from workflows.services.fee_payments import ConfirmedPayment, fee_payment_apply
 from workflows.services.fees import fee_reference
 
@@ -90,3 +94,23 @@ def test_a_payment_racing_the_step_never_leaves_it_waiting() -> None:
         dossier.refresh_from_db()
         assert dossier.status == Dossier.Status.PROCESSING
         assert the_fee(dossier).status == DossierFee.Status.PAID
+
+
+def test_two_officers_recording_cash_at_once_record_one_payment() -> None:
+    dossier, _process, receptionist = fee_dossier()
+    fee = the_fee(dossier)
+    calls = [
+        partial(
+            fee_counter_payment_record,
+            fee=fee,
+            amount=fee.amount,
+            receipt_number=f"BL-{n}",
+            by=receptionist,
+        )
+        for n in range(3)
+    ]
+    results, errors = at_once(*calls)
+    assert len(results) == 1
+    assert [type(error) for error in errors] == [FeeNotPayable, FeeNotPayable]
+    assert len(payments.payment_attempts(reference=fee_reference(fee))) == 1
+    assert not payments.payments_flagged().exists()
