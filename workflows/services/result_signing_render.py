@@ -1,7 +1,7 @@
 """The result document of a signing step: its template, number, symbol and PDF.
 
-The template is the version's linked template of kind ``result``, else the newest revision
-of the shipped default the step names (``sign.document``). The number (số) is taken from
+The template is the revision of the code the step names (``sign.document``) that the
+dossier's version pinned, else that code's newest revision (the shipped default's first). The number (số) is taken from
 the issuing agency's sequence for the year and the symbol (ký hiệu: the step's prefix and
 the agency's abbreviation, e.g. ``QĐ-SGDĐT``), inside the caller's transaction.
 """
@@ -46,10 +46,11 @@ def document_symbol(*, prefix: str, agency: Agency) -> str:
 
 
 def result_template_for(*, dossier: Dossier, code: str) -> DocumentTemplate:
+    """The revision of ``code`` the dossier's version pinned (publishing links the templates
+    of the day), else the newest revision of ``code``."""
     linked = (
         DocumentTemplate.objects.filter(
-            procedure_version_links__version=dossier.version_id,
-            kind=DocumentTemplate.Kind.RESULT,
+            procedure_version_links__version=dossier.version_id, code=code
         )
         .order_by("-revision", "-pk")
         .first()

@@ -3,10 +3,12 @@ signed on a worker (the leader's signature, then the agency's seal), the step co
 failures leave the step open with the reason and "sign again" signs the same document."""
 
 import hashlib
+import io
 from typing import Any
 
 import pytest
 from django.utils import translation
+from pypdf import PdfReader
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
@@ -37,12 +39,22 @@ def demo(settings, tmp_path):  # type: ignore[no-untyped-def]
 
 
 State = DossierDocument.SignatureState
-# procedure -> the leader who signs, the symbol of the result
+# procedure -> the leader who signs, the symbol of the result, its template, words it prints
 SIGNED = {
-    "diploma_copy": ("demo_leader", "BS-SGDĐT"),
-    "school_transfer": ("demo_school_leader", "QĐ-THCSLQĐ"),
-    "grade_6_enrolment": ("demo_school_leader", "TB-THCSLQĐ"),
-    "staff_transfer": ("demo_leader", "QĐ-SGDĐT"),
+    "diploma_copy": ("demo_leader", "BS-SGDĐT", "result-diploma-copy", "TỪ SỔ GỐC"),
+    "school_transfer": (
+        "demo_school_leader",
+        "QĐ-THCSLQĐ",
+        "result-school-transfer",
+        "tiếp nhận học sinh chuyển trường",
+    ),
+    "grade_6_enrolment": (
+        "demo_school_leader",
+        "TB-THCSLQĐ",
+        "result-grade6-enrolment",
+        "trúng tuyển vào lớp 6",
+    ),
+    "staff_transfer": ("demo_leader", "QĐ-SGDĐT", "result-staff-transfer", "chuyển công tác"),
 }
 
 
@@ -65,7 +77,7 @@ def stored(document: DossierDocument) -> bytes:
 
 @pytest.mark.parametrize("name", list(SIGNED))
 def test_each_result_is_signed_through_the_workflow_and_verifies(demo, name):
-    leader_name, symbol = SIGNED[name]
+    leader_name, symbol, template, words = SIGNED[name]
     leader = demo["users"][leader_name]
     dossier = at_approval(demo, name)
     task_id = open_task(dossier, "approval")
@@ -75,6 +87,9 @@ def test_each_result_is_signed_through_the_workflow_and_verifies(demo, name):
     # awaiting: rendered and numbered, the step still open, the signing queued
     assert (document.kind, document.signature_state) == ("result", State.AWAITING)
     assert (document.number, document.symbol) == (1, symbol)
+    assert document.template is not None and document.template.code == template
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(stored(document))).pages)
+    assert words in text and f"01/{symbol}" in text
     task = Task.objects.get(pk=task_id)
     assert task.status == STATUS.ASSIGNED and task.owner == leader
     assert task_signing(task)["state"] == State.AWAITING
