@@ -115,9 +115,13 @@ def officer_notify(
 
 
 def _entry_logged(sender: Any, instance: ProcessingLogEntry, created: bool, **kw: Any) -> None:
-    if created and not kw.get("raw") and log_event(instance) is not None:
+    if created and not kw.get("raw") and instance.pk and log_event(instance) is not None:
         pk = instance.pk
-        transaction.on_commit(lambda: entry_notify_enqueue(entry_id=pk), using=kw.get("using"))
+        # robust: a failure here is logged, never raised to a caller whose work is committed;
+        # the catch-up enqueues the row later
+        transaction.on_commit(
+            lambda: entry_notify_enqueue(entry_id=pk), using=kw.get("using"), robust=True
+        )
 
 
 def entry_notify_enqueue(*, entry_id: int) -> None:
