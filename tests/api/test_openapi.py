@@ -25,8 +25,16 @@ OPERATIONS = {
     ("get", "/api/v1/tokens"): {200, 401},
     ("post", "/api/v1/tokens"): {201, 401, 422, 429},
     ("delete", "/api/v1/tokens/{token_id}"): {204, 401, 404},
+    ("post", "/api/v1/verify"): {200, 422, 429},
+    ("get", "/api/v1/verify/{token}"): {200, 404, 429},
 }
-PUBLIC = {"/api/v1/procedures", "/api/v1/procedures/{code}", "/api/v1/dossiers/{code}/status"}
+PUBLIC = {
+    "/api/v1/procedures",
+    "/api/v1/procedures/{code}",
+    "/api/v1/dossiers/{code}/status",
+    "/api/v1/verify",
+    "/api/v1/verify/{token}",
+}
 ERROR_SCHEMAS = {
     401: "ErrorOut",
     404: "ErrorOut",
