@@ -20,6 +20,12 @@ pytestmark = pytest.mark.django_db
 def _demo(tmp_path, settings, monkeypatch):  # type: ignore[no-untyped-def]
     settings.DEBUG = True
     settings.MOTCUA_POSTAL_BACKEND = "fake"
+    # the demo's results are signed with the development CA, made in a temporary directory
+    settings.MOTCUA_SIGNING_DEV = True
+    settings.MOTCUA_SIGNING_DIR = str(tmp_path / "signing")
+    settings.MOTCUA_SIGNING_TSA_URL = ""
+    settings.MOTCUA_SIGNING_TRUST_ROOTS = []
+    settings.MOTCUA_SIGNING_LT = False
     monkeypatch.delenv("MOTCUA_DEMO_PASSWORD", raising=False)
     call_command("load_demo", "--accounts-file", str(tmp_path / "accounts.txt"))
 
