@@ -4,7 +4,7 @@ The fake gateway uses it to send its IPN to our IPN endpoint and to serve the fa
 backend's merchant API: the request goes through the middleware, the URL resolver and the
 real view, as VNPAY's would, without depending on the site being reachable over the network
 from the worker (the embedded default has no known address of its own). No request signals
-are sent, so the caller's database connection is left alone."""
+are sent (not even request_finished), so the caller's database connection is left alone."""
 
 import io
 from urllib.parse import urlsplit
@@ -57,7 +57,8 @@ def call(*, method: str, url: str, body: bytes = b"", content_type: str = "") ->
         with translation.override(translation.get_language()):
             response = handler.get_response(WSGIRequest(environ))
             content = b"".join(response)  # iterating serves streaming and plain responses
-            response.close()
+            # no response.close(): it sends request_finished, which closes this thread's
+            # database connection (the caller's, perhaps inside its transaction)
     finally:
         set_urlconf(urlconf)
     return response.status_code, content
