@@ -250,3 +250,28 @@ def test_the_workspace_page_ships_the_result(users: dict[str, Any]) -> None:
         ADDRESS["street"].encode()
         not in own.content.split(b"Result by post")[1].split(b"</section>")[0]
     )
+
+
+def test_only_the_result_desk_ships_from_the_workspace(users: dict[str, Any]) -> None:
+    dossier = at_result_desk(users, BY_POST, "post-6")
+    url = reverse("workspace:task-ship", args=[open_task(dossier, "result_desk")])
+    form = {"ship-weight_grams": "250", "ship-cod_amount": "0", "ship-payer": "sender"}
+    citizen = Client(headers={"accept-language": "en"})
+    citizen.force_login(users["demo_citizen"])
+    assert citizen.post(url, form).status_code == 404  # nobody's officer
+    specialist = Client(headers={"accept-language": "en"})
+    specialist.force_login(users["demo_specialist"])  # sees the task, is not the result desk
+    refused = specialist.post(url, form, follow=True)
+    assert b"Only the result desk of the receiving agency sends results." in refused.content
+    anonymous = Client().post(url, form)
+    assert anonymous.status_code == 302 and "login" in anonymous["Location"]
+    assert not Shipment.objects.exists()
+
+
+def test_a_counter_dossier_has_no_shipment_form(users: dict[str, Any]) -> None:
+    dossier = at_result_desk(users, DIPLOMA, "counter-2")
+    client = Client(headers={"accept-language": "en"})
+    client.force_login(users["demo_result_desk"])
+    page = client.get(reverse("workspace:task", args=[open_task(dossier, "result_desk")]))
+    assert page.status_code == 200 and b"Send by post" not in page.content
+    assert b'value="returned"' in page.content
