@@ -25,10 +25,17 @@ Status = Dossier.Status
 CLOCK_RUNNING = (Status.ACCEPTED, Status.PROCESSING, Status.FEE_OWED)
 
 
-def _candidates(now: datetime) -> Any:
-    overdue_fired = DeadlineAlert.objects.filter(
-        dossier_id=OuterRef("pk"), task_id=0, kind=Kind.DOSSIER_OVERDUE, due_at=OuterRef("due_at")
+def _fired(kind: str) -> Exists:
+    return Exists(
+        DeadlineAlert.objects.filter(
+            dossier_id=OuterRef("pk"), task_id=0, kind=kind, due_at=OuterRef("due_at")
+        )
     )
+
+
+def _candidates(now: datetime) -> Any:
+    """Dossiers whose clock runs, due within the look-ahead, whose overdue alert has not
+    fired, each with whether its warning has (``warned``): one query."""
     return (
         Dossier.objects.filter(
             status__in=CLOCK_RUNNING,
@@ -36,7 +43,8 @@ def _candidates(now: datetime) -> Any:
             due_at__lte=now + LOOKAHEAD,
             finished_at__isnull=True,
         )
-        .exclude(Exists(overdue_fired))
+        .exclude(_fired(Kind.DOSSIER_OVERDUE))
+        .annotate(warned=_fired(Kind.DOSSIER_WARNING))
         .select_related("receiving_agency", "competent_agency", "version__procedure")
         .defer("personal", "data")
         .order_by("due_at", "pk")
@@ -61,9 +69,9 @@ def _dossier_alert(dossier: Dossier, now: datetime) -> bool:
         warn_at = dossier_warning_moment(due, calendar=calendar_for(dossier.receiving_agency))
         if now < warn_at or (dossier.received_at is not None and warn_at <= dossier.received_at):
             return False
-        kind = Kind.DOSSIER_WARNING
-        if DeadlineAlert.objects.filter(dossier=dossier, task_id=0, kind=kind, due_at=due).exists():
+        if getattr(dossier, "warned", False):
             return False
+        kind = Kind.DOSSIER_WARNING
     with transaction.atomic():
         try:
             with transaction.atomic():

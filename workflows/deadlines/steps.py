@@ -33,10 +33,17 @@ from .window import LOOKAHEAD
 Kind = DeadlineAlert.Kind
 
 
-def _candidates(now: datetime) -> Any:
-    overdue_fired = DeadlineAlert.objects.filter(
-        task_id=OuterRef("pk"), kind=Kind.STEP_OVERDUE, due_at=OuterRef("scheduled")
+def _fired(kind: str) -> Exists:
+    return Exists(
+        DeadlineAlert.objects.filter(
+            task_id=OuterRef("pk"), kind=kind, due_at=OuterRef("scheduled")
+        )
     )
+
+
+def _candidates(now: datetime) -> Any:
+    """Open tasks due within the look-ahead whose overdue alert has not fired, each with
+    whether its warning has (``warned``): one query."""
     return (
         Task.objects.filter(
             flow_task_type="HUMAN",
@@ -44,7 +51,8 @@ def _candidates(now: datetime) -> Any:
             scheduled__isnull=False,
             scheduled__lte=now + LOOKAHEAD,
         )
-        .exclude(Exists(overdue_fired))
+        .exclude(_fired(Kind.STEP_OVERDUE))
+        .annotate(warned=_fired(Kind.STEP_WARNING))
         .select_related("process", "owner")
         .order_by("scheduled", "pk")
     )
@@ -75,16 +83,18 @@ def _task_alert(task: Task, node: UserTask, now: datetime) -> bool:
         warn_at = before(due, policy.warn_before, calendar=calendar_for_code(agency))
         if now < warn_at or warn_at <= task.created:
             return False
-        kind = Kind.STEP_WARNING
-        if DeadlineAlert.objects.filter(task_id=task.pk, kind=kind, due_at=due).exists():
+        if getattr(task, "warned", False):
             return False
+        kind = Kind.STEP_WARNING
     return _fire(task, node, kind, agency, policy)
 
 
 def _fire(task: Task, node: UserTask, kind: str, agency: str, policy: StepPolicy) -> bool:
     actions = policy.on_overdue if kind == Kind.STEP_OVERDUE else (NOTIFY_ASSIGNEE, NOTIFY_LEADER)
-    dossier = Dossier.objects.select_related("version__procedure").get(
-        pk=task.process.artifact_object_id
+    dossier = (
+        Dossier.objects.select_related("version__procedure")
+        .defer("personal", "data")
+        .get(pk=task.process.artifact_object_id)
     )
     with transaction.atomic():
         try:
