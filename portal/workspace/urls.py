@@ -5,11 +5,13 @@ from django.urls import path
 from . import (
     actions,
     apology,
+    control_slip,
     counter_payments,
     home,
     preview,
     queues,
     reception,
+    register,
     shipments,
     stop,
     tasks,
@@ -32,6 +34,12 @@ urlpatterns = [
     path("tasks/<int:task_id>/ship/", shipments.task_ship, name="task-ship"),
     path("tasks/<int:task_id>/apology/", apology.task_apologise, name="task-apologise"),
     path("tasks/<int:task_id>/stop/", stop.task_stop, name="task-stop"),
+    path(
+        "tasks/<int:task_id>/control-slip/",
+        control_slip.task_control_slip,
+        name="task-control-slip",
+    ),
+    path("register/", register.register_page, name="register"),
     path(
         "attachments/<int:attachment_id>/preview/",
         preview.attachment_preview,

@@ -24,6 +24,8 @@ RESULT_GRADE6_ENROLMENT = "result-grade6-enrolment"
 RESULT_STAFF_TRANSFER = "result-staff-transfer"
 FORM_04_APOLOGY = "form-04-apology"
 FORM_05_STOP = "form-05-stop"
+FORM_06_CONTROL_SLIP = "form-06-control-slip"
+FORM_07_REGISTER = "form-07-register"
 FEE_RECEIPT = "fee-receipt"
 
 
@@ -104,5 +106,17 @@ DEFAULT_TEMPLATES = (
         DocumentTemplate.Kind.STOP,
         "Mẫu số 05: Thông báo dừng giải quyết hồ sơ",
         "form_05_stop.html",
+    ),
+    DefaultTemplate(
+        FORM_06_CONTROL_SLIP,
+        DocumentTemplate.Kind.CONTROL_SLIP,
+        "Mẫu số 06: Phiếu kiểm soát quá trình giải quyết hồ sơ",
+        "form_06_control_slip.html",
+    ),
+    DefaultTemplate(
+        FORM_07_REGISTER,
+        DocumentTemplate.Kind.REGISTER,
+        "Mẫu số 07: Sổ theo dõi hồ sơ",
+        "form_07_register.html",
     ),
 )

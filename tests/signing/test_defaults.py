@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from signing.defaults import (
+    DEFAULT_TEMPLATES,
     FEE_RECEIPT,
     FORM_00_ACKNOWLEDGEMENT,
     FORM_01_RECEIPT,
@@ -15,6 +16,8 @@ from signing.defaults import (
     FORM_03_REFUSAL,
     FORM_04_APOLOGY,
     FORM_05_STOP,
+    FORM_06_CONTROL_SLIP,
+    FORM_07_REGISTER,
 )
 from signing.models import DocumentTemplate
 from signing.rendering import document_render
@@ -31,7 +34,9 @@ CODE = "000.00.20.H56-260217-0001"
 
 def test_install_is_idempotent():
     created = document_template_install_defaults()
-    assert sorted(template.code for template in created) == [
+    codes = sorted(template.code for template in created)
+    assert codes == sorted(default.code for default in DEFAULT_TEMPLATES)
+    assert {
         FORM_00_ACKNOWLEDGEMENT,
         FEE_RECEIPT,
         FORM_01_RECEIPT,
@@ -39,10 +44,12 @@ def test_install_is_idempotent():
         FORM_03_REFUSAL,
         FORM_04_APOLOGY,
         FORM_05_STOP,
-    ]
+        FORM_06_CONTROL_SLIP,
+        FORM_07_REGISTER,
+    } <= set(codes)
     assert {template.revision for template in created} == {1}
     assert document_template_install_defaults() == []
-    assert DocumentTemplate.objects.count() == 7
+    assert DocumentTemplate.objects.count() == len(DEFAULT_TEMPLATES)
 
 
 def test_install_command():

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from workflows.models import Agency, Dossier, DossierDocument
 
+from .control_slip import control_slip_context
 from .fees import fee_context
 from .people import applicant_context, officer_context
 from .texts import SYMBOLS, document_form_text, place_name, processing_time_text
@@ -65,6 +66,8 @@ def document_context(
     }
     if kind == DossierDocument.Kind.FEE_RECEIPT:
         context["fee"] = fee_context(dossier)
+    if kind == DossierDocument.Kind.CONTROL_SLIP:
+        context["control_slip"] = control_slip_context(dossier, at=at)
     for key, value in (extra or {}).items():
         if isinstance(value, dict) and isinstance(context.get(key), dict):
             context[key] = {**context[key], **value}

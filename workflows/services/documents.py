@@ -19,6 +19,7 @@ from signing.defaults import (
     FORM_03_REFUSAL,
     FORM_04_APOLOGY,
     FORM_05_STOP,
+    FORM_06_CONTROL_SLIP,
 )
 from signing.models import DocumentTemplate
 from signing.rendering import document_render
@@ -39,6 +40,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     Kind.REFUSAL: (DocumentTemplate.Kind.REFUSAL, FORM_03_REFUSAL),
     Kind.APOLOGY: (DocumentTemplate.Kind.APOLOGY, FORM_04_APOLOGY),
     Kind.STOP: (DocumentTemplate.Kind.STOP, FORM_05_STOP),
+    Kind.CONTROL_SLIP: (DocumentTemplate.Kind.CONTROL_SLIP, FORM_06_CONTROL_SLIP),
     Kind.FEE_RECEIPT: (DocumentTemplate.Kind.OTHER, FEE_RECEIPT),
 }
 
