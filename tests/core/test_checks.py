@@ -80,6 +80,7 @@ def test_the_embedded_default_in_debug_is_quiet(settings: Any) -> None:
         assert _ids() == set()
 
 
+@pytest.mark.django_db  # the signing check counts development signer profiles
 def test_checks_run_only_with_deploy(production: Any) -> None:
     from django.core.checks import run_checks
 
@@ -107,8 +108,20 @@ def _manage(*args: str, tmp_path: Path, **env: str) -> subprocess.CompletedProce
     )
 
 
-def test_check_deploy_on_the_embedded_default_without_debug_warns(tmp_path: Path) -> None:
+def test_check_deploy_on_the_embedded_default_without_debug_refuses_the_fakes(
+    tmp_path: Path,
+) -> None:
     result = _manage("check", "--deploy", tmp_path=tmp_path, MOTCUA_DEBUG="0")
+
+    assert result.returncode != 0  # the in-process stand-ins of external services
+    for code in ("motcua.E120", "motcua.E130", "motcua.E140"):
+        assert code in result.stderr, code
+
+
+def test_check_deploy_on_the_embedded_default_without_debug_warns(tmp_path: Path) -> None:
+    result = _manage(
+        "check", "--deploy", tmp_path=tmp_path, MOTCUA_DEBUG="0", MOTCUA_ALLOW_FAKES="1"
+    )
 
     assert result.returncode == 0, result.stderr  # warnings do not stop a deployment
     assert "motcua.W001" in result.stderr
