@@ -1,6 +1,8 @@
 """The SOAP endpoint and its WSDL."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
+
+from .views import endpoint
 
 app_name = "soap"
-urlpatterns: list[URLPattern] = []
+urlpatterns: list[URLPattern] = [path("", endpoint, name="endpoint")]
