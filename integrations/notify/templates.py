@@ -5,11 +5,14 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
+from .defaults import DEFAULTS
 from .models import NotificationTemplate
 
 
 def template_current(*, event: str, channel: str, language: str) -> NotificationTemplate | None:
-    """The newest active version; the Vietnamese one when the language has none."""
+    """The newest active version; the Vietnamese one when the language has none. The shipped
+    text is installed on first use when the event and channel have no version at all (a
+    database filled without the data migration); versions all switched off stay off."""
     for lang in dict.fromkeys((language, "vi")):
         found = (
             NotificationTemplate.objects.filter(
@@ -20,7 +23,26 @@ def template_current(*, event: str, channel: str, language: str) -> Notification
         )
         if found is not None:
             return found
-    return None
+    return _shipped(event=event, channel=channel)
+
+
+def _shipped(*, event: str, channel: str) -> NotificationTemplate | None:
+    text = DEFAULTS.get((event, channel))
+    versions = NotificationTemplate.objects.filter(event=event, channel=channel, language="vi")
+    if text is None or versions.exists():
+        return None
+    try:
+        with transaction.atomic():
+            return NotificationTemplate.objects.create(
+                event=event,
+                channel=channel,
+                language="vi",
+                version=1,
+                subject=text[0],
+                body=text[1],
+            )
+    except IntegrityError:  # installed by a concurrent sender
+        return versions.filter(active=True).order_by("-version").first()
 
 
 def template_version_create(

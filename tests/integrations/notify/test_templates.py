@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from core import outbox
+from integrations.notify.defaults import DEFAULTS
 from integrations.notify.models import Notification, NotificationTemplate
 from integrations.notify.rendering import (
     TemplateError,
@@ -170,3 +171,13 @@ def test_an_english_notification_falls_back_to_the_vietnamese_template():
     outbox.drain()
     sent.refresh_from_db()
     assert (sent.status, sent.template.language) == (Notification.Status.SENT, "vi")
+
+
+@pytestmark_db
+def test_the_shipped_text_is_installed_on_first_use_unless_switched_off():
+    NotificationTemplate.objects.filter(event="shipped").delete()
+    installed = template_current(event="shipped", channel="sms", language="vi")
+    assert (installed.version, installed.body) == (1, DEFAULTS[("shipped", "sms")][1])
+    installed.active = False
+    installed.save()
+    assert template_current(event="shipped", channel="sms", language="vi") is None
