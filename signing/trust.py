@@ -13,8 +13,9 @@ from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
 from django.conf import settings
 from pyhanko.sign import general
 from pyhanko.sign.general import simple_cms_attribute
-from pyhanko.sign.timestamps import HTTPTimeStamper, TimeStamper
+from pyhanko.sign.timestamps import TimeStamper
 from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+from pyhanko.sign.timestamps.requests_client import RequestsHTTPTimeStamper
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
@@ -83,16 +84,21 @@ class DevTimeStamper(DummyTimeStamper):
 
 
 _timestampers: dict[int, TimeStamper] = {}
+_http_timestampers: dict[tuple[str, int], RequestsHTTPTimeStamper] = {}
 _lock = threading.Lock()
 
 
 def timestamper() -> TimeStamper:
     """The TSA of MOTCUA_SIGNING_TSA_URL, else the development TSA; raises
     SignerConfigurationError when there is neither."""
-    if settings.MOTCUA_SIGNING_TSA_URL:
-        return HTTPTimeStamper(
-            settings.MOTCUA_SIGNING_TSA_URL, timeout=settings.MOTCUA_SIGNING_TSA_TIMEOUT
-        )
+    url = settings.MOTCUA_SIGNING_TSA_URL
+    if url:
+        key = (url, settings.MOTCUA_SIGNING_TSA_TIMEOUT)
+        with _lock:  # one per process: pyHanko caches its size estimate on the instance
+            http = _http_timestampers.get(key)
+            if http is None:
+                http = _http_timestampers[key] = RequestsHTTPTimeStamper(url, timeout=key[1])
+        return http
     ca = dev_ca()
     if ca is None:
         raise SignerConfigurationError()
