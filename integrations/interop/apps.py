@@ -8,5 +8,5 @@ class InteropConfig(AppConfig):
     verbose_name = _("SOAP peers")
 
     def ready(self) -> None:
-        # backends, outbox senders and periodic jobs register themselves at import
-        pass
+        # the outbox sender registers itself at import
+        from . import senders  # noqa: F401
