@@ -9,7 +9,10 @@ import hashlib
 import secrets
 from datetime import timedelta
 from typing import Any
+from urllib.parse import unquote
 
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -61,6 +64,20 @@ def fingerprint_normalise(value: str) -> str:
     return text
 
 
+def certificate_fingerprint(header: str) -> str:
+    """The SHA-256 fingerprint of the certificate a trusted proxy forwarded: the header holds
+    the URL-escaped PEM (nginx's $ssl_client_escaped_cert) or a hex fingerprint (proxies
+    that compute one); "" when it is neither."""
+    text = unquote(header).strip()
+    if not text.startswith("-----BEGIN CERTIFICATE-----"):
+        return fingerprint_normalise(text)
+    try:
+        certificate = x509.load_pem_x509_certificate(text.encode("ascii"))
+    except ValueError:
+        return ""
+    return certificate.fingerprint(hashes.SHA256()).hex()
+
+
 def soap_client_authenticate(*, key: str = "", certificate_sha256: str = "") -> SoapClient | None:
     """The active client the key (or else the certificate fingerprint) belongs to; notes
     when it was used."""
@@ -70,7 +87,7 @@ def soap_client_authenticate(*, key: str = "", certificate_sha256: str = "") -> 
         if key.startswith(KEY_PREFIX) and len(key) <= MAX_KEY_LENGTH:
             found = clients.filter(key_hash=key_hash(key)).first()
     elif certificate_sha256:
-        fingerprint = fingerprint_normalise(certificate_sha256)
+        fingerprint = certificate_fingerprint(certificate_sha256)
         if fingerprint:
             found = clients.filter(certificate_sha256=fingerprint).first()
     if found is None:

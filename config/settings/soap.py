@@ -12,9 +12,10 @@ MOTCUA_SOAP_PUBLIC_URL = env_str("MOTCUA_SOAP_PUBLIC_URL") or "http://localhost:
 MOTCUA_SOAP_MAX_BODY_BYTES = env_int("MOTCUA_SOAP_MAX_BODY_BYTES", 20 * 1024 * 1024)
 # Calls per client (django-ratelimit's "<count>/<s|m|h|d>")
 MOTCUA_SOAP_RATE = env_str("MOTCUA_SOAP_RATE") or "120/m"
-# Mutual TLS: the header the proxy sets to the client certificate's SHA-256 fingerprint,
-# trusted only from these proxy addresses (REMOTE_ADDR); empty: certificates are not used
-MOTCUA_SOAP_CERT_HEADER = env_str("MOTCUA_SOAP_CERT_HEADER") or "X-SSL-Client-SHA256"
+# Mutual TLS: the header the proxy sets to the verified client certificate (URL-escaped PEM,
+# nginx's $ssl_client_escaped_cert, or its hex SHA-256), trusted only from these proxy
+# addresses (REMOTE_ADDR); none: certificates are not used
+MOTCUA_SOAP_CERT_HEADER = env_str("MOTCUA_SOAP_CERT_HEADER") or "X-SSL-Client-Cert"
 MOTCUA_SOAP_TRUSTED_PROXIES = env_list("MOTCUA_SOAP_TRUSTED_PROXIES")
 
 # Outbound SOAP peers (integrations.interop): a JSON object, by peer name, of

@@ -2,7 +2,9 @@
 fingerprint from a trusted proxy; inactive clients and unknown keys refused (401 fault);
 operations not allowed to the client a Client.NotAllowed fault; a rate per client (429)."""
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from zeep.exceptions import Fault
@@ -56,7 +58,7 @@ def test_a_certificate_from_a_trusted_proxy(
 ) -> None:
     make_client(soap_desk.desk.centre, certificate_sha256=FINGERPRINT)
     settings.MOTCUA_SOAP_TRUSTED_PROXIES = ["127.0.0.1"]
-    header = {"HTTP_X_SSL_CLIENT_SHA256": FINGERPRINT.lower()}
+    header = {"HTTP_X_SSL_CLIENT_CERT": FINGERPRINT.lower()}
 
     trusted = post(CALL, key=None, REMOTE_ADDR="127.0.0.1", **header)
     forged = post(CALL, key=None, REMOTE_ADDR="10.9.9.9", **header)
@@ -75,3 +77,48 @@ def test_the_rate_is_per_client(soap_desk: SoapDesk, make_client: Any, settings:
     assert answers[:2] == [500, 500]  # NotFound faults: counted, answered
     assert answers[2] == 429
     assert other.status_code == 500
+
+
+def test_the_pem_nginx_forwards_is_fingerprinted(
+    soap_desk: SoapDesk, make_client: Any, settings: Any
+) -> None:
+    pem, fingerprint = self_signed()
+    make_client(soap_desk.desk.centre, certificate_sha256=fingerprint)
+    settings.MOTCUA_SOAP_TRUSTED_PROXIES = ["127.0.0.1"]
+    escaped = quote(pem)  # as $ssl_client_escaped_cert
+
+    trusted = post(CALL, key=None, REMOTE_ADDR="127.0.0.1", HTTP_X_SSL_CLIENT_CERT=escaped)
+    garbage = post(
+        CALL,
+        key=None,
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_SSL_CLIENT_CERT=quote(
+            "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----"
+        ),
+    )
+
+    assert fault_code(trusted) == "Client.NotFound"
+    assert garbage.status_code == 401
+
+
+def self_signed() -> tuple[str, str]:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "so-tu-phap.example")])
+    now = datetime.now(UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now)
+        .not_valid_after(now + timedelta(days=1))
+        .sign(key, hashes.SHA256())
+    )
+    pem = certificate.public_bytes(serialization.Encoding.PEM).decode()
+    return pem, certificate.fingerprint(hashes.SHA256()).hex()
