@@ -60,20 +60,24 @@ class DevTimeStamper(DummyTimeStamper):
             certs_to_embed=SimpleCertificateStore.from_certs([asn1_cert(ca.root.cert)]),
         )
         self._key = ca.tsa.key
+        # the same for every token; building it (a copy of the issuer's name) was most of
+        # the cost of a development timestamp
+        self._signing_certificate = simple_cms_attribute(
+            "signing_certificate", general.as_signing_certificate(self.tsa_cert)
+        ).dump()
 
     def _sign_tst_info(
         self, tst_info_data: bytes, md_algorithm: str, dt: datetime
     ) -> tuple[bytes, cms.CMSAttributes]:
-        # pyHanko's own, but with the key parsed once (its version parses it every time).
+        # pyHanko's own, with the key parsed once and the signing-certificate attribute made
+        # once (its version does both for every token).
         digest = hashes.Hash(get_pyca_cryptography_hash(md_algorithm))
         digest.update(tst_info_data)
         signed_attrs = cms.CMSAttributes(
             [
                 simple_cms_attribute("content_type", "tst_info"),
                 simple_cms_attribute("signing_time", cms.Time({"utc_time": core.UTCTime(dt)})),
-                simple_cms_attribute(
-                    "signing_certificate", general.as_signing_certificate(self.tsa_cert)
-                ),
+                cms.CMSAttribute.load(self._signing_certificate),
                 simple_cms_attribute("message_digest", digest.finalize()),
             ]
         )
