@@ -60,6 +60,10 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
 
 class SoapClientForm(forms.ModelForm):
+    # as a proxy or openssl prints it (with colons): stored as 64 hex digits
+    certificate_sha256 = forms.CharField(
+        label=_("client certificate SHA-256"), max_length=200, required=False
+    )
     operations = forms.MultipleChoiceField(
         label=_("allowed operations"),
         choices=[(name, name) for name in SOAP_OPERATIONS],
