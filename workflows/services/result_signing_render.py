@@ -1,9 +1,10 @@
 """The result document of a signing step: its template, number, symbol and PDF.
 
 The template is the revision of the code the step names (``sign.document``) that the
-dossier's version pinned, else that code's newest revision (the shipped default's first). The number (số) is taken from
-the issuing agency's sequence for the year and the symbol (ký hiệu: the step's prefix and
-the agency's abbreviation, e.g. ``QĐ-SGDĐT``), inside the caller's transaction.
+dossier's version pinned, else that code's newest revision (the shipped default's first).
+The number (số) is taken from the issuing agency's sequence for the year and the symbol
+(ký hiệu: the step's prefix and the agency's abbreviation, e.g. ``QĐ-SGDĐT``), inside the
+caller's transaction.
 """
 
 import unicodedata
