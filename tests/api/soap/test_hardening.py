@@ -116,13 +116,19 @@ def test_a_body_longer_than_its_content_length_is_read_to_the_limit_only(
 def test_malformed_xml_is_a_fault(soap_desk: SoapDesk) -> None:
     response = post(b"<soapenv:Envelope><oops", key=soap_desk.key)
 
-    assert fault_code(response).startswith("Client")
+    assert fault_code(response) == "Client.XMLSyntaxError"
 
 
 def test_an_unknown_operation_is_a_fault(soap_desk: SoapDesk) -> None:
     response = post(envelope("<m:DropTables/>"), key=soap_desk.key)
 
-    assert fault_code(response).startswith("Client")
+    assert fault_code(response) == "Client.ResourceNotFound"
+
+
+def test_a_value_outside_the_schema_is_a_validation_fault(soap_desk: SoapDesk) -> None:
+    response = post(envelope(status_call("X" * 61)), key=soap_desk.key)  # max_len 60
+
+    assert fault_code(response) == "Client.ValidationError"
 
 
 def test_an_unknown_code_is_a_fault(soap_desk: SoapDesk) -> None:
