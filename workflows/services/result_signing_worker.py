@@ -167,19 +167,22 @@ def result_signing_continue(*, task: Task, pending: PendingSignature) -> None:
 
 @periodic("workflows.result_signing_poll", every=timedelta(seconds=20))
 def result_signing_poll() -> int:
-    """Ask the remote-signing services about the results awaiting the leader's approval;
-    returns how many were asked."""
+    """Ask the remote-signing services about the results awaiting the leader's approval, and
+    carry on after a signature that came (a USB token's too) when what followed it failed
+    for a while (the seal's timestamp authority down); returns how many were looked at."""
     asked = 0
     waiting = Task.objects.select_related("process", "owner").filter(
         status=STATUS.ASSIGNED, data__signing__state=State.AWAITING
     )
     for task in waiting.exclude(data__signing__pending=None):
         pending = PendingSignature.objects.filter(pk=int(task_signing(task)["pending"])).first()
-        if pending is None or pending.signer.backend != "remote":
-            continue
+        remote = pending is not None and pending.signer.backend == "remote"
+        if pending is None or not (remote or pending.state == PendingSignature.State.COMPLETED):
+            continue  # a USB token's signature comes by upload
         asked += 1
         try:
-            pending = signing_services.signature_poll(pending=pending)
+            if remote:
+                pending = signing_services.signature_poll(pending=pending)
             result_signing_continue(task=task, pending=pending)
         except TRANSIENT:
             logger.warning("remote signing service unavailable", extra={"task_id": task.pk})

@@ -146,3 +146,38 @@ def test_a_usb_token_signature_is_uploaded_from_the_leaders_pc(demo):
     )
     assert document.signature_state == State.SIGNED
     assert [s["kind"] for s in document.signers] == ["personal", "agency"]
+
+
+def test_after_a_usb_signature_a_seal_that_fails_for_a_while_is_carried_on_by_the_poll(
+    demo, monkeypatch
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from core.periodic import run_job
+    from signing import services as signing_services
+    from signing.errors import TimestampUnavailable
+
+    leader = demo["users"]["demo_leader"]
+    token = _usb_token(leader)
+    task_id = open_task(at_approval(demo, "diploma_copy"), "approval")
+    client = page_of(leader)
+    approve(client, task_id)
+    outbox.drain()
+    pending = PendingSignature.objects.get(pk=task_signing(Task.objects.get(pk=task_id))["pending"])
+    sign = signing_services.pdf_sign
+
+    def tsa_down(**arguments):  # type: ignore[no-untyped-def]
+        raise TimestampUnavailable()
+
+    monkeypatch.setattr(signing_services, "pdf_sign", tsa_down)
+    cms = pc_sign(token, pending.digest)
+    page = client.post(
+        f"/workspace/tasks/{task_id}/sign/usb/", {"signature": SimpleUploadedFile("s.p7s", cms)}
+    )
+    assert page.status_code == 400  # the reason shown; the signature itself is kept
+    assert Task.objects.get(pk=task_id).status == STATUS.ASSIGNED
+
+    monkeypatch.setattr(signing_services, "pdf_sign", sign)
+    assert run_job("workflows.result_signing_poll")
+
+    assert Task.objects.get(pk=task_id).status == STATUS.DONE
