@@ -115,6 +115,8 @@ class MotcuaService(ServiceBase):
 
 
 def submit(client: SoapClient, submission: types.Submission) -> types.SubmissionResult:
+    if not (submission.request_key or "").strip():
+        raise client_fault("Invalid", _("Send a request_key (a UUID) for this submission."))
     try:
         data = json.loads(submission.data_json or "")
     except ValueError:

@@ -8,7 +8,6 @@ SOAP 1.1 envelope in text/xml, never an HTML page.
 """
 
 import io
-import logging
 from typing import Any
 
 from django.conf import settings
@@ -24,8 +23,6 @@ from .clients import soap_client_authenticate
 from .faults import CONTENT_TYPE, fault_response
 from .guards import BodyTooLarge, body_read, content_type_ok, has_dtd
 from .service import CLIENT_ENV_KEY
-
-logger = logging.getLogger("motcua.soap")
 
 
 @csrf_exempt  # a machine endpoint: callers authenticate with a key or a certificate

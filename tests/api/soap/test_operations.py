@@ -78,12 +78,15 @@ def test_a_refused_submission_is_a_fault_listing_every_problem(soap_desk: SoapDe
     assert not Dossier.objects.exists()
 
 
-def test_bad_json_and_unknown_version_are_faults(soap_desk: SoapDesk) -> None:
+def test_bad_json_unknown_version_and_blank_key_are_faults(soap_desk: SoapDesk) -> None:
+    with pytest.raises(Fault) as blank_key:
+        soap_desk.service().SubmitDossier(submission=submission(soap_desk, key="   "))
     with pytest.raises(Fault) as bad_json:
         soap_desk.service().SubmitDossier(submission=submission(soap_desk, data_json="[1"))
     with pytest.raises(Fault) as no_version:
         soap_desk.service().SubmitDossier(submission=submission(soap_desk, version_id=999999))
 
+    assert blank_key.value.code.endswith("Client.Invalid")
     assert bad_json.value.code.endswith("Client.Invalid")
     assert no_version.value.code.endswith("Client.Invalid")
 
