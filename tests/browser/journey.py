@@ -5,6 +5,7 @@ Each function starts from a signed-in page and leaves it on the page the step en
 """
 
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,7 +118,21 @@ def step_finish(page: Any, outcome: str, comment: str = "") -> None:
         form.get_by_label("Comment").fill(comment)
     form.get_by_role("button", name="Submit").click()
     page.wait_for_load_state()
+    signing_wait(page)
     assert page.locator("dt:has-text('Task') + dd").inner_text().strip() == "Done", page.url
+
+
+def signing_wait(page: Any, timeout: float = 60) -> None:
+    """A step that signs its result (the leader's approval) stays open, "Awaiting digital
+    signature", until the server's background worker has signed it: reload until it is done."""
+    deadline = time.monotonic() + timeout
+    awaiting = page.get_by_role("heading", name="Awaiting digital signature")
+    while awaiting.count():
+        assert time.monotonic() < deadline, f"still awaiting the signature after {timeout}s"
+        page.wait_for_timeout(500)
+        page.reload()
+    failed = page.get_by_role("heading", name="The signature failed")
+    assert not failed.count(), page.locator("#signing").inner_text()
 
 
 def dossier_status(page: Any) -> str:

@@ -2,8 +2,11 @@
 port, on a throwaway database (a SQLite file in a temporary directory, or a PostgreSQL database
 created for the run when the tests run on PostgreSQL), migrated and loaded with the demo data.
 
-DEBUG is off, background work runs in the server's own dispatcher thread (so Form 01 and the
-acknowledgement are issued as in production), and every demo account has one known password.
+Background work runs in the server's own dispatcher thread (so Form 01 and the acknowledgement
+are issued as in production), and every demo account has one known password. DEBUG is on: the
+leader's approval signs the result, and on a test server only the development CA can sign (it
+exists with DEBUG only: motcua.E160 refuses it otherwise, with no override); everything else
+that DEBUG would change is set as in production (HTTPS off for the loopback, JSON logs).
 """
 
 import os
@@ -85,7 +88,8 @@ class Server:
         env = {k: v for k, v in os.environ.items() if not k.startswith(_DROPPED)}
         env.update(
             MOTCUA_VAR_DIR=str(self.var_dir),
-            MOTCUA_DEBUG="0",
+            MOTCUA_DEBUG="1",  # the development CA signs the results (see above)
+            MOTCUA_LOG_FORMAT="json",
             MOTCUA_HTTPS="0",
             MOTCUA_ALLOWED_HOSTS="127.0.0.1,localhost",
             MOTCUA_ALLOW_FAKES="1",
