@@ -1,7 +1,9 @@
 """The issue's journey in a real browser against a real server: a citizen applies to a diploma
 copy with attachments; reception asks for supplementation; the citizen answers; reception
-accepts; the specialist reviews, the leader approves, the specialist issues the copy, the result
-desk returns it; the citizen sees the result returned and the public page shows every step.
+accepts; the specialist reviews, the leader approves (the result is signed in the background:
+the step waits for the signature), the specialist issues the copy, the result desk returns it;
+the citizen sees the result returned, downloads the signed result, and the public page shows
+every step.
 Every page on the way is checked with axe-core."""
 
 import re
@@ -85,6 +87,11 @@ def test_from_application_to_returned_result(
     response = citizen.request.get(form_01.get_attribute("href"))
     assert response.ok
     assert response.body().startswith(b"%PDF")
+    result = citizen.get_by_role("link", name="Result", exact=True)  # signed at the approval
+    response = citizen.request.get(result.get_attribute("href"))
+    assert response.ok
+    assert response.body().startswith(b"%PDF")
+    assert b"/ByteRange" in response.body()  # a signature's byte range: the PDF is signed
 
     visitor = new_page()
     visitor.goto("/track/")
