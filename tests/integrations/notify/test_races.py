@@ -2,12 +2,8 @@
 sends the same delivery report twice. One row each, applied once."""
 
 import json
-import threading
-from collections.abc import Callable
-from typing import Any
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from core import outbox
@@ -17,30 +13,9 @@ from integrations.notify.backends.fake import FakeSmsBackend
 from integrations.notify.models import DeliveryReport, Notification
 from integrations.notify.reports import delivery_report_receive
 from integrations.notify.service import notification_send
+from tests.concurrency import at_once
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-def at_once(*calls: Callable[[], Any]) -> tuple[list[Any], list[BaseException]]:
-    barrier = threading.Barrier(len(calls))
-    results: list[Any] = []
-    errors: list[BaseException] = []
-
-    def run(call: Callable[[], Any]) -> None:
-        try:
-            barrier.wait(timeout=10)
-            results.append(call())
-        except BaseException as exc:  # reported by the test
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results, errors
 
 
 def queue() -> Notification:

@@ -1,14 +1,10 @@
 """Two schedulers at the same moment (PostgreSQL): each alert fires once, its notifications
 and its reassignment once."""
 
-import threading
-from collections.abc import Callable
-from typing import Any
-
 import pytest
 import time_machine
-from django.db import connection
 
+from tests.concurrency import at_once
 from workflows.deadlines.dossiers import dossier_alerts_fire
 from workflows.deadlines.steps import step_alerts_fire
 from workflows.models import DeadlineAlert
@@ -19,28 +15,6 @@ from .setup import notified, received_with_emails
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
-def _at_once(call: Callable[[], Any], times: int = 2) -> tuple[list[Any], list[BaseException]]:
-    barrier = threading.Barrier(times)
-    results: list[Any] = []
-    errors: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            barrier.wait(timeout=10)
-            results.append(call())
-        except BaseException as exc:  # reported by the test
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(times)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results, errors
-
-
 def _both() -> int:
     with time_machine.travel(local(2026, 3, 9, 18, 0), tick=False):  # step and dossier overdue
         return step_alerts_fire() + dossier_alerts_fire()
@@ -49,7 +23,7 @@ def _both() -> int:
 def test_two_schedulers_fire_each_alert_once() -> None:
     for number in range(3):  # earlier dossiers' alerts have fired: they are not seen again
         state, leader = received_with_emails(code=f"000.00.20.H56-260302-{number:04d}")
-        results, errors = _at_once(_both)
+        results, errors = at_once(_both, _both)
         assert errors == []
         assert sum(results) == 2
         mine = DeadlineAlert.objects.filter(dossier=state.dossier)

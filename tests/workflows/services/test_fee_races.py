@@ -2,18 +2,15 @@
 payment applied twice at once pays once and moves the dossier once; a payment applied while
 the process enters its wait-for-payment step never leaves the step waiting."""
 
-import threading
-from collections.abc import Callable
 from functools import partial
-from typing import Any
 
 import pytest
-from django.db import connection
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from core import outbox
 from integrations.payments import service as payments
+from tests.concurrency import at_once
 from workflows.engine import task_complete
 from workflows.models import Dossier, DossierFee, ProcessingLogEntry
 from workflows.services.fee_online import (
@@ -27,28 +24,6 @@ from workflows.services.fees import fee_reference
 from .fee_setup import confirmed, fee_dossier, open_task, the_fee
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-def at_once(*calls: Callable[[], Any]) -> tuple[list[Any], list[BaseException]]:
-    barrier = threading.Barrier(len(calls))
-    results: list[Any] = []
-    errors: list[BaseException] = []
-
-    def run(call: Callable[[], Any]) -> None:
-        try:
-            barrier.wait(timeout=10)
-            results.append(call())
-        except BaseException as exc:  # reported by the test
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results, errors
 
 
 def test_two_starts_at_once_make_one_attempt() -> None:

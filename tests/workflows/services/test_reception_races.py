@@ -1,14 +1,11 @@
 """Two requests on one reception task at the same moment (PostgreSQL): one outcome happens,
 the other request gets TaskNotAvailable and changes nothing."""
 
-import threading
-from collections.abc import Callable
 from functools import partial
-from typing import Any
 
 import pytest
-from django.db import connection
 
+from tests.concurrency import at_once
 from workflows.definitions.model import Definition, Node
 from workflows.definitions.model import NodeKind as K
 from workflows.engine import TaskNotAvailable
@@ -31,33 +28,11 @@ from .reception_setup import officer, reception
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
-def _at_once(*calls: Callable[[], Any]) -> tuple[list[Any], list[BaseException]]:
-    barrier = threading.Barrier(len(calls))
-    results: list[Any] = []
-    errors: list[BaseException] = []
-
-    def run(call: Callable[[], Any]) -> None:
-        try:
-            barrier.wait(timeout=10)
-            results.append(call())
-        except BaseException as exc:  # reported by the test
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results, errors
-
-
 def test_a_double_submitted_accept_accepts_once():
     for number in range(5):
         state = reception(code=f"000.00.20.H56-260212-{number:04d}")
         accept = partial(dossier_accept, task_id=state.task().pk, user=state.receptionist)
-        results, errors = _at_once(accept, accept)
+        results, errors = at_once(accept, accept)
         assert len(results) == 1
         assert [type(error) for error in errors] == [TaskNotAvailable]
         dossier = state.refresh()
@@ -70,7 +45,7 @@ def test_two_officers_at_once_accept_and_request_supplementation():
     state = reception()
     colleague = officer(state.dossier.receiving_agency, "reception", "Hoa", "Lê Thị")
     task_id = state.task().pk
-    results, errors = _at_once(
+    results, errors = at_once(
         lambda: dossier_accept(task_id=task_id, user=state.receptionist),
         lambda: dossier_request_supplementation(
             task_id=task_id, user=colleague, items=[MissingItem("Đơn")]
@@ -115,7 +90,7 @@ def test_two_requests_for_supplementation_at_once_make_one():
     state = reception(definition=_two_checks())
     colleague = officer(state.dossier.receiving_agency, "reception", "Hoa", "Lê Thị")
     first, second = state.task("check_a"), state.task("check_b")
-    results, errors = _at_once(
+    results, errors = at_once(
         partial(
             dossier_request_supplementation,
             task_id=first.pk,
