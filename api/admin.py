@@ -1,5 +1,6 @@
 """Personal API tokens in the admin: listed with their owner and use, made (the token shown
-once, in the message after saving), revoked (an action); never edited or shown again."""
+once, in the message after saving), revoked (an action); never edited or shown again.
+SOAP clients likewise: the key shown once when made."""
 
 from typing import Any
 
