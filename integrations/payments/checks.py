@@ -13,7 +13,7 @@ from .einvoice import active_einvoice
 CODE = "motcua.E130"
 
 
-@register()
+@register(deploy=True)  # the deployment gate: `check --deploy` (deploy/run check, CI)
 def payments_check(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
     issues: list[CheckMessage] = []
     if settings.MOTCUA_PAYMENT_BACKEND:  # empty: no online payment, counter payments only

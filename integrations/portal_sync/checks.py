@@ -10,7 +10,7 @@ from core.backends import backend_check
 from .service import active_backend
 
 
-@register(deploy=False)
+@register(deploy=True)  # the deployment gate: `check --deploy` (deploy/run check, CI)
 def portal_sync_check(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
     if not settings.PORTAL_SYNC_ENABLED:
         return []
