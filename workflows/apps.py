@@ -17,9 +17,11 @@ class WorkflowsConfig(AppConfig):
         # the public status cache's invalidation (dossiers, their log, engine tasks)
         from .selectors import public_status_signals  # noqa: F401
         from .selectors.catalogue import connect_signals as catalogue_signals
-        from .services import documents  # noqa: F401  (the sender workflows.dossier_document)
-        from .services import result_signing_worker  # noqa: F401  (result signing: sender, poll)
-        from .services import notification_catch_up  # noqa: F401  (log entries → notifications)
+        from .services import (
+            documents,  # noqa: F401  (the sender workflows.dossier_document)
+            notification_catch_up,  # noqa: F401  (log entries → notifications)
+            result_signing_worker,  # noqa: F401  (result signing: sender, poll)
+        )
         from .services.portal_sync import connect as connect_portal_sync
         from .services.portal_sync_reconcile import portal_sync_reconcile  # noqa: F401  (jobs)
         from .subscribers import load_all as load_subscribers
