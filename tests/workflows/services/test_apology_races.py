@@ -8,10 +8,10 @@ import pytest
 import time_machine
 from django.utils import translation
 
+from tests.concurrency import at_once
 from workflows.models import DossierApology, DossierDocument, ProcessingLogEntry
 from workflows.services.apology import ApologyRefused, dossier_apologise
 
-from ..deadlines.test_races import _at_once
 from .deadline_setup import received
 from .reception_setup import local, officer
 
@@ -33,7 +33,7 @@ def test_two_apologies_at_once_make_one() -> None:
                 dossier=state.dossier, by=user, reason="Chờ xác minh.", new_appointment_date=day
             )
 
-    results, errors = _at_once(apologise)
+    results, errors = at_once(apologise, apologise)
     assert len(results) == 1
     assert [type(error) for error in errors] == [ApologyRefused]
     assert "already issued" in str(errors[0])
