@@ -95,7 +95,7 @@ def register_page(request: HttpRequest) -> HttpResponse:
             body = register_xlsx(register)
     access_record(
         actor=request.user,
-        action=f"register_{output}",
+        action=f"form07_{output}",
         obj=data["agency"],
         path=request.path,
     )

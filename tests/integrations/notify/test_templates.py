@@ -121,7 +121,10 @@ def test_an_email_needs_a_subject_and_officer_events_are_email_only():
             event="step_warning", channel="sms", language="vi", subject="", body="{code}"
         )
     assert "channel" in caught.value.message_dict
-    with pytest.raises(ValidationError, match="An email needs a subject"):
+    with (
+        translation.override("en"),
+        pytest.raises(ValidationError, match="An email needs a subject"),
+    ):
         template_version_create(
             event="accepted", channel="email", language="vi", subject=" ", body="{code}"
         )

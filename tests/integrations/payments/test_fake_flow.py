@@ -43,7 +43,7 @@ def choose(client: Client, url: str, choice: str) -> str:
 
 
 def test_pay_confirms_through_the_ipn_and_emits_once(confirmed: list[dict[str, Any]]) -> None:
-    client = Client()
+    client = Client(headers={"accept-language": "en"})
     url = start()
     assert url.startswith("/payments/fake-gateway/paymentv2/vpcpay.html?")
     params = dict(parse_qsl(urlsplit(url).query))
@@ -74,7 +74,7 @@ def test_pay_confirms_through_the_ipn_and_emits_once(confirmed: list[dict[str, A
 
 
 def test_cancel_then_pay_again(confirmed: list[dict[str, Any]]) -> None:
-    client = Client()
+    client = Client(headers={"accept-language": "en"})
     choose(client, start(), "cancel")
     outbox.drain()
     assert PaymentAttempt.objects.get().state == "cancelled"
@@ -100,7 +100,7 @@ def test_requery_finds_a_payment_whose_ipn_was_lost(confirmed: list[dict[str, An
 
 def test_the_fake_page_refuses_a_tampered_request() -> None:
     url = start().replace("vnp_Amount=5000000", "vnp_Amount=100")
-    answer = Client().get(url)
+    answer = Client(headers={"accept-language": "en"}).get(url)
     assert answer.status_code == 400
 
 

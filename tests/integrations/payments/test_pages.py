@@ -21,7 +21,7 @@ RETURN = "/payments/vnpay/return/"
 
 def page(query: str) -> tuple[int, str]:
     with translation.override("en"):
-        answer = Client().get(f"{RETURN}?{query}")
+        answer = Client(headers={"accept-language": "en"}).get(f"{RETURN}?{query}")
     return answer.status_code, answer.content.decode()
 
 
@@ -51,8 +51,13 @@ def test_the_return_page_refuses_what_it_cannot_verify(attempt: Any) -> None:
 
 def test_the_fake_gateway_is_off_with_a_real_backend(attempt: Any, settings: Any) -> None:
     settings.MOTCUA_PAYMENT_BACKEND = "vnpay"
-    assert Client().get("/payments/fake-gateway/paymentv2/vpcpay.html").status_code == 404
-    api = Client().post(
+    assert (
+        Client(headers={"accept-language": "en"})
+        .get("/payments/fake-gateway/paymentv2/vpcpay.html")
+        .status_code
+        == 404
+    )
+    api = Client(headers={"accept-language": "en"}).post(
         "/payments/fake-gateway/merchant_webapi/api/transaction",
         {},
         content_type="application/json",
@@ -81,7 +86,11 @@ def test_the_fake_merchant_api_checks_its_checksum(attempt: Any) -> None:
     url = "/payments/fake-gateway/merchant_webapi/api/transaction"
 
     def ask(data: dict[str, Any]) -> dict[str, Any]:
-        answer: dict[str, Any] = Client().post(url, data, content_type="application/json").json()
+        answer: dict[str, Any] = (
+            Client(headers={"accept-language": "en"})
+            .post(url, data, content_type="application/json")
+            .json()
+        )
         return answer
 
     wrong = ask({**body, "vnp_SecureHash": protocol.redirect_hash(FAKE_SECRET, body.items())})
@@ -93,7 +102,9 @@ def test_the_fake_merchant_api_checks_its_checksum(attempt: Any) -> None:
     answer = ask(good)
     assert answer["vnp_ResponseCode"] == "91"  # nobody paid on the fake yet
     assert protocol.api_verify(FAKE_SECRET, protocol.QUERYDR_RESPONSE, answer)
-    assert Client().post(url, "not json", content_type="application/json").json() == {
+    assert Client(headers={"accept-language": "en"}).post(
+        url, "not json", content_type="application/json"
+    ).json() == {
         "vnp_ResponseCode": "99",
         "vnp_Message": "Invalid request",
     }
@@ -144,6 +155,6 @@ def test_the_fake_gateway_refuses_an_expired_request(settings: Any) -> None:
         reference="dossier:1:fee:1", amount=1000, order_info="x", back_url="/", client_ip="::1"
     )
     with translation.override("en"):
-        answer = Client().get(url)
+        answer = Client(headers={"accept-language": "en"}).get(url)
     assert "has run out" in answer.content.decode()
     assert 'value="pay"' not in answer.content.decode()

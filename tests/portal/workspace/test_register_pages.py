@@ -45,9 +45,9 @@ def test_the_reception_officer_reads_the_register_on_the_page_and_downloads_it(s
     assert xlsx.content[:2] == b"PK" and "no-store" in xlsx["Cache-Control"]
     reads = AccessLogEntry.objects.filter(actor=state.receptionist, object_id=str(agency.pk))
     assert sorted(reads.values_list("action", flat=True)) == [
-        "register_html",
-        "register_pdf",
-        "register_xlsx",
+        "form07_html",
+        "form07_pdf",
+        "form07_xlsx",
     ]
 
 
@@ -62,7 +62,7 @@ def test_a_bad_period_is_explained_and_nothing_is_read(state: Any) -> None:
         "/workspace/register/", {"agency": agency.pk, "start": "2024-01-01", "end": "2026-02-01"}
     )
     assert b"Choose a period of at most 366 days." in too_long.content
-    assert not AccessLogEntry.objects.filter(action__startswith="register_").exists()
+    assert not AccessLogEntry.objects.filter(action__startswith="form07_").exists()
 
 
 def test_other_agencies_specialists_and_citizens_get_no_register(state: Any) -> None:
